@@ -1,0 +1,933 @@
+"""Build the `sogo-senryaku-2015` Data Package from seed 000 (世田谷区総合戦略（素案）, 2015).
+
+Reads /work/shared/seeds/000_076715ebbd3c51e9.txt (and 003_a0da86d5be0d2af2.txt lines 1279–1297
+for the adopted strategy's 基本目標) and writes datasets/sogo-senryaku-2015/*.csv and
+datapackage.json deterministically. Every name and text is read from the cited line of the seed
+(the extractor checks it is there); every number is checked against its source line.
+
+Usage: python tools/extract/seed000.py [--shared DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SHARED = REPO.parent / "shared"
+DEFAULT_OUT = REPO / "datasets" / "sogo-senryaku-2015"
+
+NAME = "sogo-senryaku-2015"
+VERSION = "1.0.0"
+CREATED = "2026-11-26T00:00:00+00:00"
+SEED = "000_076715ebbd3c51e9.txt"
+SEED_003 = "003_a0da86d5be0d2af2.txt"
+PLAN = "sogo-senryaku-2015"
+SOAN = f"{PLAN}:soan"
+ADOPTED = f"{PLAN}:adopted"
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def fold_number_text(text: str) -> str:
+    """Fold full-width digits to ASCII and drop spaces and thousands separators."""
+    return re.sub(r"[ \u3000,，]", "", text.translate(FULLWIDTH_DIGITS))
+
+
+# --------------------------------------------------------------------------------------------
+# Plan tree of the 素案: (pillar name line, aim line, direction line range, concept slug, name_en)
+# and under each pillar its 重点取組み: (heading line, first ・ line, last ・ line, name_en,
+# sub-item names in English). Line numbers are 1-based lines of seed 000.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Initiative:
+    """One 重点取組み with its ・ sub-items."""
+
+    line: int
+    first_sub: int
+    last_sub: int
+    name_en: str
+    subs_en: list[str]
+
+
+@dataclass
+class Pillar:
+    """One pillar of 基本的な考え方と方向性."""
+
+    line: int
+    aim_line: int
+    direction: tuple[int, int]
+    slug: str
+    name_en: str
+    initiatives: list[Initiative] = field(default_factory=list)
+
+
+PILLARS: list[Pillar] = [
+    Pillar(974, 1086, (980, 997), "population-trends", "Responding to population trends", [
+        Initiative(1328, 1339, 1340, "Child-rearing support", [
+            "Promoting child-rearing support at home and in the community",
+            "Improving childcare and early childhood education",
+        ]),
+        Initiative(1342, 1355, 1358, "Support for children and families who need help", [
+            "Support for families with parenting difficulties and children needing protection",
+            "Support for children who need special consideration",
+            "Support for children of single-parent, low-income and similar households",
+            "Support for children with worries or difficulties",
+        ]),
+        Initiative(1360, 1372, 1375, "Support for children and young people", [
+            "Supporting children's growth and activities",
+            "Supporting young people's exchange and activities",
+            "Promoting young people's social independence",
+            "Supporting young people who find life hard",
+        ]),
+        Initiative(1382, 1395, 1395, "Seamless support from pregnancy onwards", [
+            "Building and expanding a seamless support system for families from pregnancy "
+            "through child-rearing",
+        ]),
+        Initiative(1398, 1405, 1407, "Promoting work-life balance", [
+            "Working with employers",
+            "An environment where it is easier to raise children while working",
+            "Understanding and promoting harmony between work and life",
+        ]),
+        Initiative(1410, 1421, 1421,
+                   "Promoting activities that connect people with their community and give "
+                   "purpose in life", [
+                       "Promoting mutual support in the community (listed again)",
+                   ]),
+        Initiative(1424, 1433, 1434, "Building the foundations of health, medical and welfare "
+                   "services", [
+                       "Stronger cooperation among health, medical care and welfare",
+                       "Health and welfare services that support living at home",
+                   ]),
+    ]),
+    Pillar(1087, 1091, (1093, 1106), "regional-exchange",
+           "Exchange with regional Japan and rich living", [
+               Initiative(1437, 1450, 1453,
+                          "Richer lives for residents through exchange between municipalities", [
+                              "Exchange through events (festivals, local products, hands-on "
+                              "experiences, etc.)",
+                              "Exchange in industry",
+                              "Exchange in traditional culture and the arts",
+                              "Exchange through volunteering",
+                          ]),
+               Initiative(1456, 1470, 1471, "Solving issues across a wider area", [
+                   "Promoting the use of renewable energy in cooperation with friendship "
+                   "municipalities",
+                   "Setting up a (provisionally named) council of exchange-partner municipalities",
+               ]),
+           ]),
+    Pillar(1187, 1191, (1193, 1210), "local-resources",
+           "Using and revitalising local human resources and social resources", [
+               Initiative(1499, 1512, 1514,
+                          "Using and expanding existing networks (neighbourhood associations, "
+                          "businesses, universities, etc.)", [
+                              "Collaborative community-building by residents toward a rich "
+                              "local society",
+                              "Promoting young people's social independence",
+                              "Developing and using Setagaya's human resources",
+                          ]),
+               Initiative(1517, 1533, 1535,
+                          "Promoting area-based administration (district disaster "
+                          "preparedness, integrated community care system)", [
+                              "Promoting watch-over measures",
+                              "Promoting mutual support in the community",
+                              "Strengthening community disaster preparedness",
+                          ]),
+           ]),
+]
+
+# The adopted strategy's 基本目標 as cited in seed 003: (label line, name lines, concept slug,
+# name_en). Order in the adopted strategy: 1 = 素案(1), 2 = 素案(3), 3 = 素案(2).
+ADOPTED_GOALS: list[tuple[int, tuple[int, ...], str, str]] = [
+    (1281, (1283,), "population-trends", "Realising the hopes of many generations"),
+    (1285, (1287, 1289), "local-resources",
+     "Building a vibrant local society that makes use of local human and social resources"),
+    (1291, (1293, 1295, 1297), "regional-exchange",
+     "Cooperation and exchange with regional areas and cities for enriched lives"),
+]
+
+CROSSWALK_PILLARS: dict[str, tuple[str, str, str]] = {
+    # slug: (relation, note_ja, note_en)
+    "population-trends": (
+        "renamed",
+        "素案の柱(1)「人口動向への対応」は策定版の基本目標１「多くの世代の希望の実現」に対応する"
+        "（ポータルチームの判断）。素案の図（000 L382–394）の「多くの世代の希望がかない…持続可能な"
+        "地域社会の実現を目指す」が基本目標１の名称と一致する。番号は同じ。",
+        "素案 pillar (1) corresponds to adopted 基本目標1 (portal team's judgement): the 素案 "
+        "diagram for pillar (1) (000 L382–394) leads to 「多くの世代の希望がかない…」, the wording "
+        "of 基本目標1. Same number, new name.",
+    ),
+    "regional-exchange": (
+        "renamed_and_renumbered",
+        "素案の柱(2)「地方との交流と豊かな暮らし」は策定版の基本目標３「心豊かな暮らしを実現するため"
+        "の地方・都市との連携・交流」に対応する（ポータルチームの判断）。素案の図（000 L231、L1158）"
+        "に「心豊かな社会の実現」、目標（L1091）に「地方、近隣都市との…関係構築」とある。(2)→３。",
+        "素案 pillar (2) corresponds to adopted 基本目標3 (portal team's judgement): the 素案 "
+        "diagram says 「心豊かな社会の実現」 (000 L231, L1158) and the aim is about relations with "
+        "regional areas and neighbouring cities (L1091). Renamed and moved from (2) to 3.",
+    ),
+    "local-resources": (
+        "renamed_and_renumbered",
+        "素案の柱(3)「地域人材と社会資源の活用・活性化」は策定版の基本目標２「地域人材と社会資源を"
+        "活用した活力ある地域社会の構築」に対応する。素案の目標（000 L1191）「地域人材と社会資源を"
+        "活用し、活力ある地域社会構築」とほぼ同文。(3)→２。",
+        "素案 pillar (3) corresponds to adopted 基本目標2: its aim (000 L1191) is almost the same "
+        "wording as the adopted name. Renamed and moved from (3) to 2.",
+    ),
+}
+
+# --------------------------------------------------------------------------------------------
+# 人口ビジョン figures. Each row: the value_text must occur on source_line; a value (if any) must
+# be one of the numbers printed on source_line.
+# --------------------------------------------------------------------------------------------
+
+PV_NOTE_LABEL_YEAR = (
+    "The year is not printed next to the chart's data labels. The x-axis (L766) runs "
+    "平成27年…平成62年 in 5-year steps and only three labels per series survive (L738–748). "
+)
+PV_NOTE_SERIES = (
+    "Series assigned by the order and size of the labels (legend L787–791: 【高齢者人口】"
+    "【生産年齢人口】【年少人口】; y-axis 0–700,000, L750–764); age bands are not printed. "
+    "Japanese nationals only (＜日本人のみ＞, L793; L732–734)."
+)
+
+
+def pv_rows() -> list[dict[str, Any]]:
+    """Return the population_vision rows (before checking against the seed)."""
+    rows: list[dict[str, Any]] = []
+
+    def add(table: str, topic_ja: str, topic_en: str, area: str, measure: str, period_ja: str,
+            year: int | None, year_from: int | None, year_to: int | None, year_basis: str,
+            unit: str, value: str, value_text: str, is_projection: bool, note: str,
+            line: int, label: int | None = None) -> None:
+        rows.append({
+            "figure_id": f"{SOAN}:pv-{len(rows) + 1:02d}",
+            "revision_id": SOAN,
+            "table_id": table,
+            "topic_ja": topic_ja,
+            "topic_en": topic_en,
+            "area": area,
+            "measure": measure,
+            "period_ja": period_ja,
+            "year": year,
+            "year_from": year_from,
+            "year_to": year_to,
+            "year_basis": year_basis,
+            "chart_label": label,
+            "unit": unit,
+            "value": value,
+            "value_text": value_text,
+            "is_projection": "true" if is_projection else "false",
+            "note": note,
+            "source_document": SEED,
+            "source_line": line,
+        })
+
+    # T1: 2010 census growth (L510–512)
+    g_ja, g_en = "総人口の増加率（平成22年国勢調査）", "Population growth rate (2010 census)"
+    g_note = "Growth rate as printed; the base (previous census) is not stated in the text."
+    add("growth-2010", g_ja, g_en, "setagaya", "population_growth_rate", "平成22年(2010年)国勢調査",
+        2010, None, None, "printed", "%", "4.3", "4.3％", False, g_note, 510)
+    add("growth-2010", g_ja, g_en, "tokyo", "population_growth_rate", "平成22年(2010年)国勢調査",
+        2010, None, None, "printed", "%", "4.6", "4.6％", False, g_note + " 東京都.", 510)
+    add("growth-2010", g_ja, g_en, "ward_average", "population_growth_rate",
+        "平成22年(2010年)国勢調査", 2010, None, None, "printed", "%", "5.4", "5.4％", False,
+        g_note + " Average of the 23 special wards (23区平均, printed on L510–512).", 512)
+    add("growth-2010", "総人口の増加率の23区中順位（平成22年国勢調査）",
+        "Rank of the population growth rate among the 23 wards (2010 census)", "setagaya",
+        "rank_among_23_wards", "平成22年(2010年)国勢調査", 2010, None, None, "printed", "位",
+        "13", "23区中13位", False, "Rank 13 of 23 special wards.", 512)
+
+    # T2: three age groups, index 1970 = 100 (L518–536)
+    idx_unit = "index (1970=100)"
+    for topic_ja, topic_en, ward, nat in (
+        ("年少人口の推移（昭和45年=100）", "Child population (年少人口), index 1970 = 100",
+         ("62.7", "62.7", 518), ("66.8", "66.8", 520)),
+        ("生産年齢人口の推移（昭和45年=100）", "Working-age population (生産年齢人口), "
+         "index 1970 = 100", ("104.6", "104.6", 526), ("113.7", "113.7", 530)),
+        ("高齢者人口の推移（昭和45年=100）", "Older population (高齢者人口), index 1970 = 100",
+         ("359", "359", 532), ("396", "396", 536)),
+    ):
+        add("age-index-1970-2010", topic_ja, topic_en, "setagaya", "population_index",
+            "平成22年(2010年)", 2010, None, None, "printed", idx_unit, ward[0], ward[1], False,
+            "Index with 昭和45年(1970年) = 100, value for 平成22年(2010年).", ward[2])
+        add("age-index-1970-2010", topic_ja, topic_en, "national", "population_index", "",
+            2010, None, None, "context", idx_unit, nat[0], nat[1], False,
+            "全国の推移 (national), 1970 = 100. The year is not printed beside the national "
+            "value; 2010 follows from the comparison with the ward's 2010 value in the same "
+            "sentence.", nat[2])
+
+    # T3: total fertility rate (L548–556, L794–796)
+    t_ja, t_en = "合計特殊出生率", "Total fertility rate (TFR)"
+    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "平成26年(2014年)", 2014, None,
+        None, "printed", "children per woman", "1.05", "1.05", False,
+        "Year printed on L550, value on L552; the value is repeated on L796 「(平成26年／1.05)」. "
+        "Rising since 平成14年(2002年).", 552)
+    add("tfr", "人口置換水準", "Replacement-level fertility (人口置換水準)", "not_applicable",
+        "replacement_level_fertility", "", None, None, None, "", "children per woman", "2.1",
+        "2.1", False, "A reference level quoted for comparison, not an observation.", 554)
+    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "", None, None, None, "",
+        "children per woman", "", "1.0強", False,
+        "Qualitative: 「1.0強」 (a little over 1.0), the ward's current level, said to be less "
+        "than half of the replacement level and far below the national average. No number to "
+        "parse.", 556)
+    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "平成62年(2050年)", 2050, None,
+        None, "printed", "children per woman", "1.22", "1.22", True,
+        "Projected, assuming the birth trend of the past 10 years continues (year on L794).", 796)
+
+    # T4: where movers come from / go to (L581–585)
+    m_note = ("The period is not printed in this sentence (the nearby chart title at L650 cites "
+              "住民基本台帳データH26.8). No other area exceeds 10% (L583).")
+    add("migration-share", "転出入者に占める割合", "Share of people moving in and out", "tokyo",
+        "share_of_movers_in_and_out", "", None, None, None, "", "割", "5", "5割前後", False,
+        "About half (5割前後 = around 50%; 前後 means approximately) of in- and out-movers are "
+        "東京都 (movers within Tokyo). " + m_note, 581)
+    add("migration-share", "転入者に占める割合", "Share of in-movers", "kanagawa",
+        "share_of_in_movers", "", None, None, None, "", "%", "13.2", "13.2％", False,
+        "神奈川県. " + m_note, 581)
+    add("migration-share", "転出者に占める割合", "Share of out-movers", "kanagawa",
+        "share_of_out_movers", "", None, None, None, "", "%", "15.0", "15.0％", False,
+        "神奈川県. " + m_note, 583)
+
+    # T5: natural increase 1980–1986 and population decline / growth periods (L608–620)
+    n_ja, n_en = "自然増（出生数－死亡数）", "Natural increase (births minus deaths)"
+    n_period = "昭和55年(1980年)～昭和61年(1986年)"
+    n_note = ("Printed as a range 「4,000～4,500人規模」 (on the order of 4,000 to 4,500 a year) "
+              "for the whole period (L608–610); ")
+    add("natural-increase-1980-1986", n_ja, n_en, "setagaya", "natural_increase_per_year_min",
+        n_period, None, 1980, 1986, "printed", "人/年", "4000", "4,000～4,500人規模", False,
+        n_note + "this row is the lower bound.", 610)
+    add("natural-increase-1980-1986", n_ja, n_en, "setagaya", "natural_increase_per_year_max",
+        n_period, None, 1980, 1986, "printed", "人/年", "4500", "4,000～4,500人規模", False,
+        n_note + "this row is the upper bound.", 610)
+    add("population-trend-periods", "総人口が減少した期間", "Period of population decline",
+        "setagaya", "population_decline_period", "昭和62年(1987年)以降、平成7年(2005年)まで", None,
+        1987, 1995, "era_converted", "", "", "平成7年(2005年)", False,
+        "Source error kept as printed: the text says 「平成7年(2005年)」 (L614), but 平成7年 is "
+        "1995 (2005 would be 平成17年). year_to = 1995 follows the era year, which agrees with "
+        "the next sentence (「平成8年以降は…総人口は増加し続けています」, L616–620). Total "
+        "population fell because of the sharp drop in natural increase and the bubble-era "
+        "social decrease (L612–616).", 614)
+    add("population-trend-periods", "総人口が増加を続けている期間",
+        "Period of continuous population growth", "setagaya", "population_growth_period",
+        "平成8年以降", None, 1996, None, "era_converted", "", "", "平成8年以降", False,
+        "From 平成8年 (1996, converted from the era year; no Western year printed) the "
+        "population has grown every year; social change never turned negative (L616–620).", 616)
+
+    # T6: migration by age (L626–636) and charts whose values are lost (L648, L650)
+    add("migration-by-age", "0歳～4歳人口の転入・転出", "Net migration, ages 0–4", "setagaya",
+        "net_migration_direction", "平成26年3月～平成27年3月", None, 2014, 2015,
+        "era_converted", "", "", "転出超過", False,
+        "Qualitative: net out-migration (転出超過) of ages 0–4, while under-18s overall show net "
+        "in-migration; linked in the text to out-migration of people in their 30s–40s "
+        "(L632–636). Period printed on L626.", 632)
+    add("charts-without-values", "■世田谷区の年齢階層別転入超過率(平成26年) 出典：世田谷区資料",
+        "Chart: net in-migration rate by age group, 2014 (source: ward data)", "setagaya",
+        "net_in_migration_rate_by_age", "平成26年", 2014, None, None, "era_converted", "", "",
+        "", False, "Only the chart title survives in the extracted text; its values are not "
+        "extractable (need the original PDF).", 648)
+    add("charts-without-values", "■世田谷区の転入者(都道府県 上位5地域) 出典：住民基本台帳データH26.8",
+        "Chart: in-movers by prefecture, top 5 (source: Basic Resident Register data, "
+        "Aug 2014)", "setagaya", "in_movers_by_prefecture_top5", "H26.8", 2014, None, None,
+        "era_converted", "", "", "", False, "Only the chart title survives in the extracted "
+        "text; its values are not extractable (need the original PDF).", 650)
+    add("charts-without-values", "■総人口（将来推計、＜外国人を含む＞）",
+        "Chart: projected total population including foreign residents", "setagaya",
+        "population_total_projection", "", None, None, None, "", "人", "", "", True,
+        "The total-population projection chart (外国人を含む, L727; 総数のみの推計, L730; title "
+        "L736) lost all its values: the surviving labels L738–748 belong to the age-group chart "
+        "(three series, y-axis up to 700,000). Only the text's 2015 and 2050 totals remain "
+        "(L798).", 736)
+
+    # T7: projection by three age groups, Japanese nationals only (L738–748)
+    for topic_ja, topic_en, measure, labels in (
+        ("年少人口の将来推計（日本人のみ）", "Projected child population (Japanese nationals)",
+         "population_child", (("100,982", 738), ("116,390", 738), ("130,355", 740))),
+        ("生産年齢人口の将来推計（日本人のみ）",
+         "Projected working-age population (Japanese nationals)", "population_working_age",
+         (("584,036", 742), ("602,436", 742), ("603,562", 744))),
+        ("高齢者人口の将来推計（日本人のみ）", "Projected older population (Japanese nationals)",
+         "population_older", (("173,621", 746), ("185,255", 746), ("262,621", 748))),
+    ):
+        (t1, l1), (t2, l2), (t3, l3) = labels
+        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", 2015, None,
+            None, "inferred", "人", fold_number_text(t1), t1, True,
+            PV_NOTE_LABEL_YEAR + "Label 1 is taken as 平成27年(2015): the three label-1 values "
+            "sum to 858,639 (computed), consistent with the text's total of about 874,000 "
+            "including foreign residents in 2015-01 (L798). First point of the projection "
+            "chart (may be the base-year value). To be checked against the PDF. "
+            + PV_NOTE_SERIES, l1, 1)
+        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", None, None,
+            None, "unknown", "人", "", t2, True,
+            PV_NOTE_LABEL_YEAR + "This is the middle label: its year cannot be recovered from "
+            "the extracted text, so value and year are left empty (the number as printed is "
+            "in value_text). " + PV_NOTE_SERIES, l2, 2)
+        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", 2050, None,
+            None, "inferred", "人", fold_number_text(t3), t3, True,
+            PV_NOTE_LABEL_YEAR + "Label 3 is taken as 平成62年(2050): the three label-3 values "
+            "sum to 996,538 (computed), consistent with the text's projected total of about "
+            "1,014,000 including foreign residents in 2050 (L798). To be checked against the "
+            "PDF. " + PV_NOTE_SERIES, l3, 3)
+
+    # T8: total population in the text (L794–798) and the national assumption (L653–657)
+    add("total-population", "総人口", "Total population", "setagaya", "population_total",
+        "平成27年(2015年)1月時点", 2015, None, None, "printed", "人", "874000", "約874,000人",
+        False, "Approximate (約). As of January 2015; the register or census basis is not "
+        "stated.", 798)
+    add("total-population", "総人口（将来推計）", "Total population (projection)", "setagaya",
+        "population_total", "平成62年(2050年)", 2050, None, None, "printed", "人", "1014000",
+        "約1,014,000人", True, "Approximate (約). Projected for 平成62年(2050年) (year on L794). "
+        "Presumably the ＜外国人を含む＞ total projection; the sentence does not say.", 798)
+    add("projection-assumption", "国の長期ビジョンが示す仮定（全国人口）",
+        "Assumption from the national long-term vision (population of Japan)", "national",
+        "population_total_assumption", "2060年", 2060, None, None, "printed", "億人", "1",
+        "1億人", True, "「全国で人口1億人の維持が2060年に図られた場合」 (L655–657): the national "
+        "target of keeping 100 million people in 2060, used for the projection's migration "
+        "assumption. Not a Setagaya figure.", 655)
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the seed
+# --------------------------------------------------------------------------------------------
+
+
+class Seed:
+    """A seed text file addressed by 1-based line numbers."""
+
+    def __init__(self, path: Path) -> None:
+        """Read the file (UTF-8) and keep its lines."""
+        self.name = path.name
+        self.lines = path.read_text(encoding="utf-8").split("\n")
+
+    def line(self, n: int) -> str:
+        """Return line n (1-based) with trailing whitespace removed."""
+        return self.lines[n - 1].rstrip()
+
+    def text(self, n: int) -> str:
+        """Return line n trimmed on both sides (ASCII and ideographic spaces)."""
+        return self.lines[n - 1].strip(" \t\u3000")
+
+    def block(self, first: int, last: int) -> str:
+        """Join lines first..last: wrapped lines with no space, indented lines as new paragraphs."""
+        paragraphs: list[str] = []
+        for n in range(first, last + 1):
+            raw = self.lines[n - 1].rstrip()
+            if not raw.strip():
+                continue
+            starts_para = raw[:1] in (" ", "\u3000") or not paragraphs
+            if starts_para:
+                paragraphs.append(raw.strip(" \u3000"))
+            else:
+                paragraphs[-1] += raw.strip(" \u3000")
+        return "\n".join(paragraphs)
+
+
+HEADING = re.compile(r"^(\(\d\)|[①-⑳])(.+)$")
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """Split a heading such as 「①子育て支援」 into code and name."""
+    m = HEADING.match(text)
+    if not m:
+        raise ValueError(f"not a numbered heading: {text!r}")
+    return m.group(1), m.group(2).strip()
+
+
+def node_row(**kw: Any) -> dict[str, Any]:
+    """Return a nodes row with defaults for the optional columns."""
+    row: dict[str, Any] = {
+        "vision_ja": "", "direction_ja": "", "department_ja": "", "status": "published",
+        "code": "", "parent_id": "",
+    }
+    row.update(kw)
+    return row
+
+
+def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
+    """Read the seeds and return every resource's rows."""
+    seed = Seed(shared / "seeds" / SEED)
+    seed3 = Seed(shared / "seeds" / SEED_003)
+
+    nodes: list[dict[str, Any]] = []
+    for pi, p in enumerate(PILLARS, start=1):
+        code, name = split_heading(seed.text(p.line))
+        pid = f"{SOAN}:p{pi}"
+        nodes.append(node_row(
+            node_id=pid, revision_id=SOAN, concept_id=f"{PLAN}:{p.slug}", level="pillar",
+            level_ja="基本的な考え方と方向性", code=code, position=pi, name_ja=name,
+            name_en=p.name_en, vision_ja=seed.text(p.aim_line),
+            direction_ja=seed.block(*p.direction), source_document=SEED, source_line=p.line))
+        for ii, ini in enumerate(p.initiatives, start=1):
+            icode, iname = split_heading(seed.text(ini.line))
+            iid = f"{pid}-i{ii}"
+            nodes.append(node_row(
+                node_id=iid, revision_id=SOAN, concept_id=f"{PLAN}:{p.slug}:i{ii}",
+                parent_id=pid, level="initiative", level_ja="重点取組み", code=icode,
+                position=ii, name_ja=iname, name_en=ini.name_en,
+                direction_ja=seed.block(ini.line + 1, ini.first_sub - 1),
+                source_document=SEED, source_line=ini.line))
+            sub_lines = [n for n in range(ini.first_sub, ini.last_sub + 1) if seed.text(n)]
+            if len(sub_lines) != len(ini.subs_en):
+                raise ValueError(f"sub-items of line {ini.line}: {sub_lines} vs {ini.subs_en}")
+            for si, (n, en) in enumerate(zip(sub_lines, ini.subs_en, strict=True), start=1):
+                text = seed.text(n)
+                if not text.startswith("・"):
+                    raise ValueError(f"line {n} is not a ・ item: {text!r}")
+                nodes.append(node_row(
+                    node_id=f"{iid}-s{si}", revision_id=SOAN,
+                    concept_id=f"{PLAN}:{p.slug}:i{ii}:s{si}", parent_id=iid, level="project",
+                    level_ja="取組み", position=si, name_ja=text[1:].strip(), name_en=en,
+                    source_document=SEED, source_line=n))
+
+    slug_to_soan = {p.slug: f"{SOAN}:p{i}" for i, p in enumerate(PILLARS, start=1)}
+    crosswalk: list[dict[str, Any]] = []
+    for gi, (label_line, name_lines, slug, name_en) in enumerate(ADOPTED_GOALS, start=1):
+        label = seed3.text(label_line)
+        m = re.match(r"^[①-③]：(基本目標[０-９0-9])$", label)
+        if not m:
+            raise ValueError(f"seed 003 line {label_line}: {label!r}")
+        gid = f"{ADOPTED}:g{gi}"
+        nodes.append(node_row(
+            node_id=gid, revision_id=ADOPTED, concept_id=f"{PLAN}:{slug}", level="pillar",
+            level_ja="基本目標", code=m.group(1), position=gi,
+            name_ja="".join(seed3.text(n) for n in name_lines), name_en=name_en,
+            source_document=SEED_003, source_line=name_lines[0]))
+        relation, note_ja, note_en = CROSSWALK_PILLARS[slug]
+        crosswalk.append({
+            "from_revision_id": SOAN, "from_node_id": slug_to_soan[slug],
+            "to_revision_id": ADOPTED, "to_node_id": gid, "relation": relation,
+            "note_ja": note_ja, "note_en": note_en,
+        })
+    crosswalk.sort(key=lambda r: r["from_node_id"])
+    for n in nodes:
+        if n["revision_id"] == SOAN and n["level"] == "initiative":
+            crosswalk.append({
+                "from_revision_id": SOAN, "from_node_id": n["node_id"],
+                "to_revision_id": ADOPTED, "to_node_id": "", "relation": "unknown",
+                "note_ja": "策定版の重点取組みはシードに含まれないため、対応は不明。",
+                "note_en": "The adopted strategy's 重点取組み are not in the seeds; the "
+                "counterpart (if any) is unknown.",
+            })
+    for i, r in enumerate(crosswalk, start=1):
+        r["crosswalk_id"] = f"{PLAN}:crosswalk-{i:02d}"
+
+    pv = pv_rows()
+    for r in pv:
+        line = seed.line(r["source_line"])
+        if r["value_text"] and r["value_text"] not in line:
+            raise ValueError(f"{r['figure_id']}: {r['value_text']!r} not on L{r['source_line']}")
+        if r["value"] != "" and r["value"] not in fold_number_text(line):
+            raise ValueError(f"{r['figure_id']}: {r['value']} not on L{r['source_line']}")
+        if r["table_id"] == "charts-without-values" and r["source_line"] != 736:
+            if r["topic_ja"] not in seed.text(r["source_line"]):
+                raise ValueError(f"{r['figure_id']}: chart title not on its line")
+
+    plans = [{
+        "plan_id": PLAN,
+        "name_ja": "世田谷区総合戦略",
+        "name_en": "Setagaya Comprehensive Strategy (regional revitalisation, "
+                   "まち・ひと・しごと創生)",
+        "period_ja": seed.text(109),
+        "start_fy": 2015,
+        "end_fy": 2019,
+        "publisher_ja": seed.text(1774).replace("発  行", "").strip(" \u3000"),
+    }]
+    if plans[0]["period_ja"] != "平成27年度(2015年度)から平成31年度(2019年度)までの５か年":
+        raise ValueError("period line moved")
+    if plans[0]["publisher_ja"] != "世田谷区政策経営部":
+        raise ValueError("publisher line moved")
+
+    revisions = [
+        {
+            "revision_id": SOAN, "plan_id": PLAN, "position": 1, "stage": "draft_soan",
+            "label_ja": "素案", "label_en": "Preliminary draft (素案)", "published": "2015-08-12",
+            "date_note": "平成２７年８月１２日 printed on the cover memo (L2) and the 概要版 (L78); "
+                         "the booklet's colophon says 発行日 平成27年9月 (L1772).",
+            "source_document": SEED, "source_line": 8,
+        },
+        {
+            "revision_id": ADOPTED, "plan_id": PLAN, "position": 2, "stage": "adopted",
+            "label_ja": "策定（基本目標のみ、令和5年の引用による）",
+            "label_en": "Adopted strategy (basic goals only, as cited in 2023)",
+            "published": "",
+            "date_note": "No adoption date is printed in the seeds: seed 000 (L63) schedules "
+                         "「総合戦略」策定 for 平成27年12月. Only the three 基本目標 are known, "
+                         "from the 【総合戦略】 legend of 世田谷区未来つながるプラン推進状況（案） "
+                         "(令和5年2月, seed 003 L1279–1297), which names no edition or date; "
+                         "that the 2023 citation matches the text adopted in 2015 is assumed, "
+                         "not proven.",
+            "source_document": SEED_003, "source_line": 1279,
+        },
+    ]
+    if "素案" not in seed.text(8) or seed3.text(1279) != "【総合戦略】":
+        raise ValueError("revision source lines moved")
+
+    return {
+        "plans": plans, "revisions": revisions, "nodes": nodes, "indicators": [],
+        "observations": [], "population_vision": pv, "crosswalk": crosswalk,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Descriptor
+# --------------------------------------------------------------------------------------------
+
+
+def f(name: str, ftype: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
+    """Build one Table Schema field descriptor."""
+    out: dict[str, Any] = {"name": name, "type": ftype, "title": title, "description": description}
+    out.update(extra)
+    return out
+
+
+REQ = {"required": True}
+ID = {"required": True, "unique": True, "pattern": "[a-z0-9-]+(:[a-z0-9-]+)*"}
+FK_ID = {"pattern": "[a-z0-9-]+(:[a-z0-9-]+)*"}
+SRC_FIELDS = [
+    f("source_document", "string", "出典文書", "Seed file name the row was read from."),
+    f("source_line", "integer", "出典行", "1-based line of source_document (blank lines counted).",
+      constraints={"minimum": 1}),
+]
+
+
+def fk(fields: str, resource: str, ref: str) -> dict[str, Any]:
+    """Build a foreign key descriptor."""
+    return {"fields": [fields], "reference": {"resource": resource, "fields": [ref]}}
+
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "plans": {
+        "fields": [
+            f("plan_id", "string", "計画ID", "ASCII plan id.", constraints=ID),
+            f("name_ja", "string", "計画名", "Plan name in Japanese.", constraints=REQ),
+            f("name_en", "string", "Plan name", "Unofficial English name."),
+            f("period_ja", "string", "計画期間", "Plan period as printed (seed 000 L109)."),
+            f("start_fy", "integer", "開始年度", "First fiscal year (Western)."),
+            f("end_fy", "integer", "終了年度", "Last fiscal year (Western)."),
+            f("publisher_ja", "string", "発行", "Publisher as printed in the colophon (L1774)."),
+        ],
+        "primaryKey": ["plan_id"], "foreignKeys": [],
+    },
+    "revisions": {
+        "fields": [
+            f("revision_id", "string", "版ID", "ASCII revision id.", constraints=ID),
+            f("plan_id", "string", "計画ID", "FK plans.", constraints=REQ),
+            f("position", "integer", "順序", "1 = oldest."),
+            f("stage", "string", "段階", "Stage of the document.", constraints={
+                "required": True, "enum": ["research_draft", "committee_draft", "draft_soan",
+                                           "draft_an", "adopted", "original", "revised"]}),
+            f("label_ja", "string", "版名", "Label in Japanese."),
+            f("label_en", "string", "Label", "Unofficial English label."),
+            f("published", "date", "日付", "Date of the document, empty if not printed."),
+            f("date_note", "string", "日付の根拠", "How the date is known (or why it is empty)."),
+            *SRC_FIELDS,
+        ],
+        "primaryKey": ["revision_id"], "foreignKeys": [fk("plan_id", "plans", "plan_id")],
+    },
+    "nodes": {
+        "fields": [
+            f("node_id", "string", "ノードID", "ASCII node id.", constraints=ID),
+            f("revision_id", "string", "版ID", "FK revisions.", constraints=REQ),
+            f("concept_id", "string", "概念ID",
+              "Stable across revisions: a 素案 pillar and the adopted 基本目標 it became share "
+              "it. 再掲 items keep their own concept_id (the printed name carries 「（再掲）」).",
+              constraints=FK_ID),
+            f("parent_id", "string", "親ノード", "FK nodes; empty for pillars."),
+            f("level", "string", "階層", "pillar = 基本的な考え方と方向性の柱 / 基本目標; "
+              "initiative = 重点取組み; project = the ・ items listed under a 重点取組み (the "
+              "document calls them 取組み; they are not budgeted 事業).",
+              constraints={"required": True, "enum": ["pillar", "measure", "project", "aim",
+                                                      "initiative", "section"]}),
+            f("level_ja", "string", "階層名", "The document's own term for the level."),
+            f("code", "string", "番号", "Number as printed ((1), ①, 基本目標１); empty for ・ "
+              "items."),
+            f("position", "integer", "順序", "Order among siblings (1-based)."),
+            f("name_ja", "string", "名称", "Name as printed (line-wrap joined, trimmed).",
+              constraints=REQ),
+            f("name_en", "string", "Name", "Unofficial English translation by the portal team."),
+            f("vision_ja", "string", "目指す姿",
+              "For pillars, the aim printed under 【基本的な考え方と方向性】 (as printed)."),
+            f("direction_ja", "string", "方向性・内容",
+              "Descriptive text as printed: for pillars the 基本的な考え方と方向性 paragraphs, "
+              "for 重点取組み their explanatory paragraphs. Wrapped lines are joined with no "
+              "space; an indented line starts a new paragraph (newline)."),
+            f("department_ja", "string", "所管部", "Not printed in the 素案 (empty)."),
+            f("status", "string", "状態", "published or placeholder.",
+              constraints={"enum": ["published", "placeholder"]}),
+            *SRC_FIELDS,
+        ],
+        "primaryKey": ["node_id"],
+        "foreignKeys": [fk("revision_id", "revisions", "revision_id"),
+                        fk("parent_id", "", "node_id")],
+    },
+    "indicators": {
+        "fields": [
+            f("indicator_id", "string", "指標ID", "ASCII indicator id.", constraints=ID),
+            f("node_id", "string", "ノードID", "FK nodes.", constraints=REQ),
+            f("revision_id", "string", "版ID", "FK revisions.", constraints=REQ),
+            f("code", "string", "番号", "Code as printed."),
+            f("kind", "string", "種別", "action (行動量) or outcome (成果指標).",
+              constraints={"enum": ["action", "outcome"]}),
+            f("name_ja", "string", "指標名", "Indicator name as printed."),
+            f("name_en", "string", "Indicator", "Unofficial English name."),
+            f("unit", "string", "単位", "Unit as printed."),
+            f("direction", "string", "方向", "higher_is_better or lower_is_better.",
+              constraints={"enum": ["higher_is_better", "lower_is_better"]}),
+            f("cumulative", "boolean", "累計", "Values are running totals."),
+            f("total_semantics", "string", "総量の意味", "How the 総量 column is to be read.",
+              constraints={"enum": ["sum", "cumulative", "level", "none"]}),
+            f("implementation_plan_ref", "string", "実施計画参照", "Seed 004 only."),
+            f("note", "string", "備考", "Note."),
+            *SRC_FIELDS,
+        ],
+        "primaryKey": ["indicator_id"],
+        "foreignKeys": [fk("node_id", "nodes", "node_id"),
+                        fk("revision_id", "revisions", "revision_id")],
+    },
+    "observations": {
+        "fields": [
+            f("observation_id", "string", "観測ID", "ASCII observation id.", constraints=ID),
+            f("indicator_id", "string", "指標ID", "FK indicators.", constraints=REQ),
+            f("revision_id", "string", "版ID", "FK revisions.", constraints=REQ),
+            f("series", "string", "系列", "Series of the value.", constraints={"enum": [
+                "planned_original", "planned_revised", "actual", "baseline", "target",
+                "target_original"]}),
+            f("fiscal_year", "integer", "年度", "Western fiscal year."),
+            f("is_total", "boolean", "総量", "True for 総量."),
+            f("sub_item", "string", "内訳", "Label of one value in a composite cell."),
+            f("value", "number", "値", "Parsed number."),
+            f("value_text", "string", "表記", "The cell exactly as printed."),
+            f("is_estimate", "boolean", "見込み", "見込み values."),
+            f("as_of", "string", "時点", "As printed."),
+            f("note", "string", "備考", "Note."),
+            *SRC_FIELDS,
+        ],
+        "primaryKey": ["observation_id"],
+        "foreignKeys": [fk("indicator_id", "indicators", "indicator_id"),
+                        fk("revision_id", "revisions", "revision_id")],
+    },
+    "population_vision": {
+        "fields": [
+            f("figure_id", "string", "数値ID", "ASCII id of one printed figure.", constraints=ID),
+            f("revision_id", "string", "版ID", "FK revisions.", constraints=REQ),
+            f("table_id", "string", "表ID", "Groups figures that belong together (one chart, "
+              "one paragraph).", constraints={"required": True, "pattern": "[a-z0-9-]+"}),
+            f("topic_ja", "string", "項目", "What the figure is about (for charts whose values "
+              "are lost: the chart title as printed)."),
+            f("topic_en", "string", "Topic", "Unofficial English."),
+            f("area", "string", "地域", "Area the figure describes (setagaya, tokyo = 東京都, "
+              "ward_average = 23区平均, national = 全国, kanagawa = 神奈川県 as an origin/"
+              "destination of movers, not_applicable for a reference level).",
+              constraints={"enum": ["setagaya", "tokyo", "ward_average", "national", "kanagawa",
+                                    "not_applicable"]}),
+            f("measure", "string", "指標", "ASCII name of what is measured."),
+            f("period_ja", "string", "時点・期間（表記）",
+              "Year or period as printed near the figure (empty if none is printed)."),
+            f("year", "integer", "年", "Calendar year of a single-year figure, filled only where "
+              "it is known (see year_basis); empty for periods and unknown years."),
+            f("year_from", "integer", "開始年", "First year of a period."),
+            f("year_to", "integer", "終了年", "Last year of a period."),
+            f("year_basis", "string", "年の根拠",
+              "printed = Western year printed with the figure or in its sentence; era_converted "
+              "= only the 和暦 year is printed (converted); context = not printed beside the "
+              "figure but fixed by its sentence; inferred = inferred from consistency with "
+              "other printed figures (see note; to be checked against the PDF); unknown = "
+              "cannot be recovered; empty = no year applies.",
+              constraints={"enum": ["printed", "era_converted", "context", "inferred",
+                                    "unknown"]}),
+            f("chart_label", "integer", "グラフ表示ラベル番号",
+              "For the projection chart: which of the three surviving data labels (1–3, left "
+              "to right) the figure is."),
+            f("unit", "string", "単位", "Unit of value."),
+            f("value", "number", "値", "The number as printed (folded to ASCII, no thousands "
+              "separators). Empty where the figure is qualitative, a chart lost its values, or "
+              "a chart label's year is unknown."),
+            f("value_text", "string", "表記", "The figure exactly as printed on source_line "
+              "(empty only for charts whose values are lost)."),
+            f("is_projection", "boolean", "推計", "True for projected / assumed figures."),
+            f("note", "string", "備考", "Caveats: approximations, inferred years, source errors."),
+            *SRC_FIELDS,
+        ],
+        "primaryKey": ["figure_id"],
+        "foreignKeys": [fk("revision_id", "revisions", "revision_id")],
+    },
+    "crosswalk": {
+        "fields": [
+            f("crosswalk_id", "string", "対応ID", "ASCII id.", constraints=ID),
+            f("from_revision_id", "string", "元の版", "FK revisions.", constraints=REQ),
+            f("from_node_id", "string", "元のノード", "FK nodes.", constraints=REQ),
+            f("to_revision_id", "string", "先の版", "FK revisions.", constraints=REQ),
+            f("to_node_id", "string", "先のノード", "FK nodes; empty when the counterpart is "
+              "unknown."),
+            f("relation", "string", "関係", "unchanged, renamed, renumbered, "
+              "renamed_and_renumbered, or unknown (no counterpart in the sources).",
+              constraints={"required": True, "enum": ["unchanged", "renamed", "renumbered",
+                                                      "renamed_and_renumbered", "unknown"]}),
+            f("note_ja", "string", "備考", "Evidence for the match."),
+            f("note_en", "string", "Note", "Evidence for the match (English)."),
+        ],
+        "primaryKey": ["crosswalk_id"],
+        "foreignKeys": [fk("from_revision_id", "revisions", "revision_id"),
+                        fk("from_node_id", "nodes", "node_id"),
+                        fk("to_revision_id", "revisions", "revision_id"),
+                        fk("to_node_id", "nodes", "node_id")],
+    },
+}
+
+RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
+    "plans": ("Plan", "計画", "The plan: 世田谷区総合戦略 (FY2015–FY2019)."),
+    "revisions": (
+        "Revisions", "版",
+        "The 素案 of 2015-08-12 (seed 000) and the adopted strategy, of which only the three "
+        "基本目標 are known, from a 2023 citation (seed 003 L1279–1297).",
+    ),
+    "nodes": (
+        "Plan tree", "体系",
+        "素案: 3 pillars (基本的な考え方と方向性), 11 重点取組み and the 29 ・ items listed under "
+        "them, with aims and descriptive text as printed. Adopted: the 3 基本目標 only, sharing "
+        "concept_id with the 素案 pillars they correspond to.",
+    ),
+    "indicators": (
+        "Indicators", "指標",
+        "Empty on purpose: the 素案 has no 数値目標 or KPI — no 重点取組み has an indicator, "
+        "baseline or target in the extracted text (the 資料編 was not extracted). KPIs may have "
+        "been added in the 案 or the adopted strategy, which are not in the seeds.",
+    ),
+    "observations": (
+        "Observations", "実績・目標値",
+        "Empty on purpose: there are no indicators in the 素案 (see indicators), so no values.",
+    ),
+    "population_vision": (
+        "Population Vision figures", "人口ビジョンの数値",
+        "Every figure of the 人口ビジョン that survives in the extracted text, one per row, "
+        "with its line. Honest gaps: charts whose values were lost are listed with empty "
+        "value; the projection chart's middle data labels have no recoverable year (value "
+        "empty, number kept in value_text); the years of its first and last labels are "
+        "inferred (year_basis = inferred). The source's 「平成7年(2005年)」 (L614) is kept as "
+        "printed and explained in note.",
+    ),
+    "crosswalk": (
+        "Crosswalk 素案 → adopted", "素案と策定版の対応",
+        "How the 素案's pillars map to the adopted strategy's 基本目標 (wording changed; "
+        "(2) and (3) swapped). The 重点取組み have no known counterpart (relation unknown).",
+    ),
+}
+
+ORDER = ["plans", "revisions", "nodes", "indicators", "observations", "population_vision",
+         "crosswalk"]
+
+
+def descriptor() -> dict[str, Any]:
+    """Return the datapackage.json descriptor."""
+    resources = []
+    for name in ORDER:
+        title, title_ja, desc = RESOURCE_TEXT[name]
+        schema = dict(SCHEMAS[name])
+        schema["missingValues"] = [""]
+        resources.append({
+            "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": title,
+            "title_ja": title_ja, "description": desc, "schema": schema,
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": NAME,
+        "title": "Setagaya Comprehensive Strategy 2015 (preliminary draft): pillars, priority "
+                 "initiatives and Population Vision figures",
+        "title_ja": "世田谷区総合戦略（素案）2015：基本的な考え方と方向性・重点取組み・人口ビジョンの数値",
+        "description": (
+            "The 2015 preliminary draft (素案, 2015-08-12) of Setagaya's local comprehensive "
+            "strategy under the まち・ひと・しごと創生法: its 3 pillars, 11 priority initiatives "
+            "(重点取組み) with their listed items, and the Population Vision (人口ビジョン) "
+            "figures that survive in the text extraction, with honest gaps where charts lost "
+            "their labels. The draft has no KPIs, so indicators and observations are empty. "
+            "A second revision gives the adopted strategy's 3 basic goals as cited in 2023, "
+            "with a crosswalk from the draft's pillars."
+        ),
+        "description_ja": (
+            "まち・ひと・しごと創生「世田谷区総合戦略（素案）」（平成27年8月12日）の基本的な考え方と"
+            "方向性（3つの柱）、重点取組み（11）とその項目、人口ビジョンのうちテキストに残る数値。"
+            "グラフのラベルが失われた箇所は空欄とし理由を注記。素案には数値目標（KPI）がないため"
+            "指標・実績は0件。策定版の基本目標（令和5年の資料による引用）と素案の柱の対応表を含む。"
+        ),
+        "version": VERSION,
+        "created": CREATED,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0"}],
+        "attribution_ja": (
+            "出典：世田谷区『まち・ひと・しごと創生「世田谷区総合戦略（素案）」』（平成27年8月）、"
+            "世田谷区『世田谷区未来つながるプラン推進状況（案）』（令和5年2月）を加工して作成"
+        ),
+        "sources": [
+            {"title": "まち・ひと・しごと創生「世田谷区総合戦略（素案）」（概要版・本文）",
+             "path": SEED, "publisher": "世田谷区"},
+            {"title": "世田谷区未来つながるプラン推進状況（案）", "path": SEED_003,
+             "publisher": "世田谷区"},
+        ],
+        "contributors": [
+            {"title": "Setagaya plan-progress portal team", "role": "author"},
+            {"title": "世田谷区", "role": "publisher"},
+        ],
+        "keywords": ["世田谷区", "総合戦略", "まち・ひと・しごと創生", "人口ビジョン", "重点取組み", "素案",
+                     "Setagaya", "comprehensive strategy", "regional revitalisation",
+                     "population vision", "draft"],
+        "portal": {
+            "kind": "plan",
+            "plan_id": PLAN,
+            "theme": "population-and-regional-revitalisation",
+            "translation_note": (
+                "English names are unofficial translations by the portal team, not the ward's."
+            ),
+        },
+        "resources": resources,
+    }
+
+
+def csv_text(header: list[str], rows: list[dict[str, Any]]) -> str:
+    """Render rows as RFC 4180 CSV text with LF line endings."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in header})
+    return buf.getvalue()
+
+
+def build(out_dir: Path = DEFAULT_OUT, shared: Path = DEFAULT_SHARED) -> list[Path]:
+    """Write the CSV files and datapackage.json into out_dir; return the written paths."""
+    rows = build_rows(shared)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    desc = descriptor()
+    written: list[Path] = []
+    for res in desc["resources"]:
+        header = [fld["name"] for fld in res["schema"]["fields"]]
+        path = out_dir / res["path"]
+        path.write_bytes(csv_text(header, rows[res["name"]]).encode("utf-8"))
+        written.append(path)
+    pkg = out_dir / "datapackage.json"
+    pkg.write_bytes((json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    written.append(pkg)
+    return written
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    for p in build(args.out, args.shared):
+        print(p)
+
+
+if __name__ == "__main__":
+    main()
