@@ -264,6 +264,25 @@ FOOTNOTE_FIXES = {
 }
 
 
+# Footnotes of those markers (printed after the 所管部 line / under the page), kept in nodes.note.
+FOOTNOTES = {
+    "measure-10": (2987,),  # 1 エコシステム
+    "project-10-1": (2988, 2990),  # 2 地域連携型ハンズオン支援事業 (wrapped over 2988/2990)
+    "project-10-2": (2991,),  # 3 SETAGAYA PORT
+    "project-13-2": (3535,),  # 4 ユニット (marker printed on its own line 3522, dropped as noise)
+}
+
+
+def footnote(seed: Seed, local: str) -> str:
+    """The footnote text for a node, without its number ('' if none)."""
+    if local not in FOOTNOTES:
+        return ""
+    text = join_lines(seed[n] for n in FOOTNOTES[local])
+    m = re.match(r"^[1-4]\s?(\S.*)$", text)
+    assert m, text
+    return "注：" + m.group(1)
+
+
 def line_text(seed: Seed, n: int) -> str:
     """Line n with the documented footnote-marker corrections applied."""
     text = seed[n]
@@ -353,9 +372,9 @@ def parse_projects(seed: Seed, number: int, start: int, stop: int) -> list[Proje
             cur["dir"].append(text)
     result = []
     for p in projects:
-        note = join_lines(p["note"])
-        # 13-2 note: drop the footnote marker '4' printed on its own line (3522) before 'の定員'.
-        note = note.replace("ユニット4の定員", "ユニットの定員")
+        # 13-2: the ※ block (3519-3525): heading line, then body; the heading is kept apart by
+        # one space. Its footnote marker '4' (3522) is a lone digit and was dropped as noise.
+        note = " ".join([join_lines(p["note"][:1]), join_lines(p["note"][1:])]).strip()
         result.append(Project(p["code"], join_lines(p["name"]), join_lines(p["dir"]), p["line"],
                               note))
     return result
@@ -1242,12 +1261,13 @@ def build(seed: Seed) -> dict[str, list[dict]]:
                            "measure", "施策", str(m.number), pos, m.name, MEASURE_EN[m.number],
                            m.line)
             row.update(vision_ja=m.vision, department_ja="、".join(m.departments),
-                       strategy_marks=m.marks)
+                       strategy_marks=m.marks, note=footnote(seed, f"measure-{m.number}"))
             out["nodes"].append(row)
             for j, p in enumerate(m.projects, start=1):
                 row = node_row(rev, f"project-{p.code}", node_id(rev, f"measure-{m.number}"),
                                "project", "事業", p.code, j, p.name, PROJECT_EN[p.code], p.line)
-                row.update(direction_ja=p.direction, note=p.note)
+                fn = footnote(seed, f"project-{p.code}")
+                row.update(direction_ja=p.direction, note=" ".join(x for x in (p.note, fn) if x))
                 out["nodes"].append(row)
     for m in measures:
         for j, d in enumerate(m.departments, start=1):
@@ -1438,7 +1458,8 @@ RESOURCES: list[dict] = [
               "printed (① 基本目標１, ② 基本目標２, ③ 基本目標３); empty when none."),
             f("status", "string", "Status", "published or placeholder.",
               constraints={"enum": ["published", "placeholder"]}),
-            f("note", "string", "Note", "Explanatory ※ text printed with the node."),
+            f("note", "string", "Note", "Explanatory ※ text and numbered footnotes printed "
+              "with the node (the footnote markers glued to words are removed from the names)."),
         ] + SRC_FIELDS,
         "primaryKey": ["node_id"],
         "foreignKeys": [
