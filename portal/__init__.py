@@ -1,0 +1,43 @@
+"""Setagaya plan-progress portal: the application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from portal import config as config_module
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: Defaults, then PORTAL_* variables, then CONFIG; wire extensions and blueprints."""
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_object(config_module.Defaults)
+    app.config.update(config_module.from_environ())
+    if config:
+        app.config.update(config)
+
+    from portal import db, errors, i18n, security
+    from portal.search import index as search_index
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    from portal.areas import search as areas_search
+    from portal.catalog import search as catalog_search
+    from portal.plan import search as plan_search
+
+    search_index.init_app(app, sources=[catalog_search.documents, plan_search.documents,
+                                        areas_search.documents])
+    errors.init_app(app)
+
+    from portal.plan.views import bp as plan_bp
+    from portal.site.views import bp as site_bp
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(plan_bp)
+
+    from portal.cli import register_commands
+
+    register_commands(app)
+    return app

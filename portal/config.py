@@ -1,0 +1,79 @@
+"""Every configuration key with its default and a sentence; deployments override with PORTAL_* variables."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+#: The repository root when running from a checkout (datasets/, translations/, search_index/ live here).
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    """Embedded defaults: SQLite and Whoosh under local paths, nothing to install."""
+
+    #: Secret for sessions and CSRF tokens; set PORTAL_SECRET_KEY in production.
+    SECRET_KEY = "dev-only-change-me"
+    #: SQLAlchemy URL of the database (SQLite file by default, postgresql+psycopg://… in production).
+    DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'portal.sqlite'}"
+    #: Folder holding the published Frictionless data packages, one per sub-folder.
+    DATASETS_DIR = str(ROOT / "datasets")
+    #: Folder holding the Whoosh indexes, one sub-folder per language.
+    SEARCH_INDEX_DIR = str(ROOT / "search_index")
+    #: Folder holding the gettext catalogues (translations/<locale>/LC_MESSAGES/messages.po).
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    #: Language of the portal when none is chosen (URL code).
+    DEFAULT_LANGUAGE = "ja"
+    #: Languages offered in URLs, in switcher order (URL codes).
+    LANGUAGES = ["ja", "en", "zh-hans", "ko"]
+    #: Time zone of the ward; consultation periods and dates are shown in it.
+    TIMEZONE = "Asia/Tokyo"
+    #: Public base URL used in citations, DCAT and exports (no trailing slash).
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    #: Host the development server binds to.
+    SERVE_HOST = "127.0.0.1"
+    #: Port the development and production servers bind to.
+    SERVE_PORT = 5000
+    #: True when running under the test suite.
+    TESTING = False
+    #: Seconds a CSRF token stays valid (a long draft must still submit after 24 h).
+    WTF_CSRF_TIME_LIMIT = 48 * 3600
+    #: Send cookies only over HTTPS (True in production).
+    SESSION_COOKIE_SECURE = False
+    #: Cookies are not readable from JavaScript.
+    SESSION_COOKIE_HTTPONLY = True
+    #: Cookies are not sent on cross-site sub-requests.
+    SESSION_COOKIE_SAMESITE = "Lax"
+    #: Largest request body accepted, in bytes.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    #: Label every page as a demonstration and load the demo consultation (off in production).
+    DEMO_MODE = True
+
+
+def _coerce(raw: str, default: Any) -> Any:
+    """Turn an environment string into the type of the default it replaces."""
+    if isinstance(default, bool):
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, list):
+        return json.loads(raw) if raw.strip().startswith("[") else [p.strip() for p in raw.split(",")]
+    return raw
+
+
+def from_environ(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Read PORTAL_<KEY> variables for the keys of Defaults, typed like their defaults."""
+    environ = dict(os.environ) if environ is None else environ
+    values: dict[str, Any] = {}
+    for key in settings():
+        raw = environ.get(f"PORTAL_{key}")
+        if raw is not None:
+            values[key] = _coerce(raw, getattr(Defaults, key))
+    return values
+
+
+def settings() -> list[str]:
+    """Names of every configuration key, in declaration order."""
+    return [k for k in vars(Defaults) if k.isupper()]

@@ -1,0 +1,74 @@
+"""Error pages in the user's language (JSON under /api/); never a bare 500 page."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from portal.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers for HTTP errors and unexpected exceptions."""
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _wants_json() -> bool:
+    """True for API paths and .json twins."""
+    path = request.path
+    return path.startswith(("/api/", "/healthz")) or path.endswith(".json")
+
+
+def _guess_lang() -> None:
+    """Take the language from the first path segment when routing did not set it."""
+    if g.get("lang"):
+        return
+    first = request.path.strip("/").split("/", 1)[0]
+    from flask import current_app
+
+    if first in current_app.config["LANGUAGES"]:
+        g.lang = first
+
+
+def _messages() -> dict[int, str]:
+    """Human messages per status code, translated at request time."""
+    return {
+        400: _("The request could not be understood."),
+        403: _("You are not allowed to see this page."),
+        404: _("This page does not exist. It may have moved, or the address may be mistyped."),
+        405: _("This address does not accept that kind of request."),
+        413: _("What you sent is too large."),
+        429: _("Too many requests. Please wait a moment and try again."),
+        500: _("Something went wrong on our side. Nothing you sent was lost; please try again."),
+    }
+
+
+def _http_error(exc: HTTPException):
+    """Render an HTTP error as a page in the user's language, or as JSON for the API."""
+    _guess_lang()
+    code = exc.code or 500
+    detail = exc.description if getattr(exc, "portal_message", False) else None
+    message = detail or _messages().get(code, exc.name)
+    if _wants_json():
+        return jsonify({"error": {"status": code, "message": message}}), code
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def _unexpected(exc: Exception):
+    """Log an unexpected exception (without request bodies) and answer with the 500 page."""
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return _http_error(InternalServerError())
+
+
+def fail(code: int, message: str) -> None:
+    """Abort with CODE and a message meant for the user (already translated)."""
+    from werkzeug.exceptions import default_exceptions
+
+    exc = default_exceptions[code](description=message)
+    exc.portal_message = True  # type: ignore[attr-defined]
+    raise exc

@@ -1,0 +1,159 @@
+"""The only source of gettext functions; language-in-URL handling; localized content and eras."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, abort, current_app, g, request
+from flask_babel import Babel, format_decimal, gettext, lazy_gettext, ngettext
+
+__all__ = [
+    "_",
+    "_l",
+    "ngettext",
+    "format_decimal",
+    "init_app",
+    "localized",
+    "fiscal_year_label",
+    "babel_locale",
+    "LANGUAGE_NAMES",
+]
+
+_ = gettext
+_l = lazy_gettext
+
+#: URL code → Babel locale identifier (the folder name under translations/).
+BABEL_LOCALES = {"ja": "ja", "en": "en", "zh-hans": "zh_Hans", "ko": "ko"}
+#: Each language's name in itself, for the switcher (never translated).
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English", "zh-hans": "简体中文", "ko": "한국어"}
+#: Languages whose plan content exists in the data; others fall back to Japanese with a note.
+CONTENT_LANGUAGES = ("ja", "en")
+
+babel = Babel()
+
+
+def babel_locale(lang: str) -> str:
+    """Return the Babel locale for a URL language code."""
+    return BABEL_LOCALES.get(lang, "ja")
+
+
+def _select_locale() -> str:
+    """Pick the locale from the URL's language, else the default language."""
+    lang = g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+    return babel_locale(lang)
+
+
+def init_app(app: Flask) -> None:
+    """Install Babel and the URL processors that move /<lang>/ into g.lang and back."""
+    babel.init_app(app, locale_selector=_select_locale, default_timezone=app.config["TIMEZONE"])
+    app.url_value_preprocessor(_pull_lang)
+    app.url_defaults(_add_lang)
+    app.context_processor(_template_globals)
+
+
+def _pull_lang(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Take the language out of the URL values; an unknown language is a 404."""
+    if values and "lang" in values:
+        lang = values.pop("lang")
+        if lang not in current_app.config["LANGUAGES"]:
+            abort(404)
+        g.lang = lang
+
+
+def _add_lang(endpoint: str, values: dict[str, Any]) -> None:
+    """Fill in the current language when building a URL that needs one."""
+    if "lang" in values:
+        return
+    if current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_lang()
+
+
+def best_language(accept: Any, languages: list[str], default: str) -> str:
+    """Choose a URL language from an Accept-Language header (zh-* → zh-hans)."""
+    aliases = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh-sg": "zh-hans", "zh-hans": "zh-hans",
+               "zh-tw": "zh-hans", "zh-hk": "zh-hans", "zh-hant": "zh-hans"}
+    for value, _quality in accept:
+        tag = value.lower()
+        if tag in languages:
+            return tag
+        if tag in aliases and aliases[tag] in languages:
+            return aliases[tag]
+        primary = tag.split("-")[0]
+        if primary in languages:
+            return primary
+        if primary == "zh" and "zh-hans" in languages:
+            return "zh-hans"
+    return default
+
+
+def current_lang() -> str:
+    """Return the language of this request (URL code)."""
+    return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
+
+
+def localized(values: dict[str, str | None], lang: str | None = None) -> str:
+    """Pick the text for LANG from {lang: text}, falling back to Japanese, then any text."""
+    lang = lang or current_lang()
+    for key in (lang, "ja", "en"):
+        text = values.get(key)
+        if text:
+            return text
+    return next((v for v in values.values() if v), "")
+
+
+def content_falls_back(lang: str | None = None) -> bool:
+    """True when plan content is not available in LANG and Japanese is shown instead."""
+    return (lang or current_lang()) not in CONTENT_LANGUAGES
+
+
+def _era(year: int) -> tuple[str, int]:
+    """Return the Japanese era name and era year of a (fiscal) year."""
+    if year >= 2019:
+        return "令和", year - 2018
+    if year >= 1989:
+        return "平成", year - 1988
+    return "昭和", year - 1925
+
+
+def wareki(year: int, suffix: str = "年度") -> str:
+    """Write YEAR in the Japanese era, e.g. 2023 → 令和5年度, 2019 → 令和元年度."""
+    era, n = _era(year)
+    return f"{era}{'元' if n == 1 else n}{suffix}"
+
+
+def fiscal_year_label(year: int | None, lang: str | None = None) -> str:
+    """Show a fiscal year: 令和5年度（2023年度） in Japanese, FY2023 / 2023 in others."""
+    if year is None:
+        return ""
+    lang = lang or current_lang()
+    if lang == "ja":
+        return f"{wareki(year)}（{year}年度）"
+    return _("FY%(year)s", year=year)
+
+
+def _template_globals() -> dict[str, Any]:
+    """Expose language helpers to every template."""
+    lang = current_lang()
+    return {
+        "lang": lang,
+        "html_lang": "zh-Hans" if lang == "zh-hans" else lang,
+        "languages": current_app.config["LANGUAGES"],
+        "language_names": LANGUAGE_NAMES,
+        "localized": localized,
+        "fy": fiscal_year_label,
+        "content_falls_back": content_falls_back(lang),
+        "switch_url": _switch_url,
+        "request_path": request.path if request else "",
+    }
+
+
+def _switch_url(target: str) -> str:
+    """Return this page's URL in language TARGET, keeping path parameters and the query."""
+    from flask import url_for
+
+    if not request.url_rule or "lang" not in request.url_rule.arguments:
+        return url_for("site.home", lang=target)
+    args = dict(request.view_args or {})
+    args["lang"] = target
+    args.update(request.args.to_dict(flat=True))
+    return url_for(request.endpoint or "site.home", **args)

@@ -1,0 +1,7 @@
+"""Import every feature's models so Base.metadata knows all tables (for Alembic and tests)."""
+
+from portal.areas import models as areas_models
+from portal.catalog import models as catalog_models
+from portal.plan import models as plan_models
+
+__all__ = ["areas_models", "catalog_models", "plan_models"]
