@@ -208,3 +208,31 @@ def test_extractor_reproduces_files() -> None:
     for name, text in rendered.items():
         assert (PKG / name).read_text(encoding="utf-8") == text, name
     assert sorted(p.name for p in PKG.iterdir()) == sorted(rendered)
+
+
+def test_draft_section1_fully_mapped() -> None:
+    """Every draft 第1節 node appears as a from_node in the crosswalk (第3節 has no counterpart in seed 004)."""
+    nodes = [n for n in rows("nodes") if n["revision_id"] == RDRAFT]
+    by_id = {n["node_id"]: n for n in nodes}
+
+    def in_section1(n: dict[str, str]) -> bool:
+        """True when the node sits under 第1節."""
+        while n["parent_id"]:
+            n = by_id[n["parent_id"]]
+        return n["code"] == "第１節"
+
+    expected = {n["node_id"] for n in nodes if in_section1(n)}
+    assert len(expected) == 16  # 第1節, (1), ①–⑨, (2), ①–④
+    assert expected == {c["from_node_id"] for c in rows("crosswalk") if c["from_node_id"]}
+
+
+def test_cumulative_and_level_totals() -> None:
+    """Cumulative and level totals equal the printed 令和9年度 value; no total is computed."""
+    inds = {i["indicator_id"]: i for i in rows("indicators")}
+    obs = defaultdict(dict)
+    for o in rows("observations"):
+        if not o["sub_item"]:
+            obs[o["indicator_id"]]["total" if o["is_total"] == "true" else o["fiscal_year"] or "base"] = o["value"]
+    for iid, ind in inds.items():
+        if ind["total_semantics"] in {"cumulative", "level"} and obs[iid].get("2027"):
+            assert float(obs[iid]["total"]) == float(obs[iid]["2027"]), iid

@@ -675,7 +675,7 @@ def build() -> dict[str, list[dict[str, Any]]]:
         mm = re.match(r"推進施策([０-９0-9]+)(.+)", heading)
         assert mm and int(mm.group(1).translate(FW_DIGITS)) == m, heading
         statements = [join(l4, a[3], a[4]) for a in aims_by_measure[m]]
-        node(R_2024, f"measure-{m}", "section-1", "measure", "推進施策", f"推進施策{mm.group(1)}", m, mm.group(2), MEASURE_EN[m],
+        node(R_2024, f"measure-{m}", "section-1", "measure", "推進施策", f"推進施策{mm.group(1)}", m, mm.group(2).strip(), MEASURE_EN[m],
              statements[0] if len(statements) == 1 else "", "", "published", MEASURE_CONCEPT[m], SEED004, MEASURE_LINES[m])
         for (pm, an, title, s1, s2, en), stmt in zip(aims_by_measure[m], statements):
             name = clean(l4[title - 1]) if title else stmt
