@@ -278,6 +278,14 @@ class Cell:
     numeric: bool = True
 
 
+# Hand corrections (004), each checked against the text by check_raw():
+#   L470–474  P1.1-2 行動量: ― / one prose cell merged over R6–R9 (L471–473) / ―.
+#   L1583–1597 P2-2 行動量: status text per year (一部運用, 全面運用, アクセス数向上に向けた取組み ×2).
+#   L3067–3151 P5.2 行動量: composite cells 整備数/累計整備数; L3075, L3117 single numbers of ambiguous column
+#             (stored under R6 with a note); merged 第10期 text L3077–3091 stored under R9 for rows 1-① and 1-②.
+#   L3183–3214 P5.2-1a/b 成果指標: same ambiguity (L3183, L3211), merged text L3185–3197.
+#   L5258–5269 P10-2 行動量: composite 修了人数/累計人数 cells.
+#   L5390–5415 P10-5 成果指標: a)/b) interleaved per year, one shared 時点 note (L5394–5396).
 # Hand-specified rows whose cells the tokenizer cannot assign (merged/composite cells).  Each raw text is
 # checked against the seed lines below (whitespace-insensitive), the number against its own line.
 def special_cells() -> dict[tuple[str, str], list[Cell]]:
