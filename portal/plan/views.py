@@ -21,3 +21,21 @@ def plan_page(plan_id: str):
     """Show a plan: its revisions and the tree of its newest revision."""
     plan = services.get_plan(get_session(), plan_id) or abort(404)
     return render_template("plan/plan.html", plan=plan)
+
+
+@bp.get("/<plan_id>/revisions/<revision_id>/")
+def revision_page(plan_id: str, revision_id: str):
+    """Show one revision's tree."""
+    abort(404)
+
+
+@bp.get("/node/<node_id>/")
+def node_page(node_id: str):
+    """Show one node (pillar, 施策, 事業 …)."""
+    abort(404)
+
+
+@bp.get("/indicator/<indicator_id>/")
+def indicator_page(indicator_id: str):
+    """Show one indicator."""
+    abort(404)
