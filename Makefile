@@ -40,8 +40,9 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 extract-messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
 
+# Collect strings, then fill every catalogue from tools/i18n/*.json (keeps PO-editor work).
 update-translations: extract-messages
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/python tools/po_fill.py
 
 bench: $(STAMP) translations
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

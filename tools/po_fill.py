@@ -1,7 +1,10 @@
-"""Fill translation catalogues from a JSON file {locale: {msgid: msgstr or [singular, plural]}}.
+"""Fill the translation catalogues from tools/i18n/*.json after `pybabel extract`.
 
-Usage: python tools/po_fill.py translations.json — creates missing catalogues from messages.pot,
-adds every msgid of the template, and sets the given translations (clearing their fuzzy flag).
+Each JSON file maps an English msgid to its translations: {"msgid": {"ja": "…", "zh_Hans": "…",
+"ko": "…"}}. English catalogues get the msgid itself. Plural messages are keyed by their singular
+msgid; ja, zh_Hans and ko have a single plural form. Missing catalogues are created from
+translations/messages.pot; existing translations made in a PO editor are kept.
+Usage: python tools/po_fill.py [tools/i18n/*.json]
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
+LOCALES = ("ja", "en", "zh_Hans", "ko")
 
 
 def _load(locale: str, template: Catalog) -> Catalog:
@@ -30,26 +34,39 @@ def _load(locale: str, template: Catalog) -> Catalog:
     return catalog
 
 
-def main(source: str) -> None:
-    """Apply the translations in SOURCE to every catalogue it names."""
+def _translations(files: list[Path]) -> dict[str, dict[str, str]]:
+    """Merge every JSON file's {msgid: {locale: text}}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in files:
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def main(files: list[Path]) -> None:
+    """Update every catalogue from the template and the JSON translations."""
     with open(TRANSLATIONS / "messages.pot", "rb") as fh:
         template = read_po(fh)
-    wanted = json.loads(Path(source).read_text(encoding="utf-8"))
-    for locale, strings in wanted.items():
+    wanted = _translations(files)
+    for locale in LOCALES:
         catalog = _load(locale, template)
-        for msgid, msgstr in strings.items():
-            message = catalog.get(msgid) or next(
-                (m for m in catalog if isinstance(m.id, tuple) and m.id[0] == msgid), None)
-            if message is None:
-                print(f"{locale}: not in template, skipped: {msgid[:60]}", file=sys.stderr)
+        for message in catalog:
+            if not message.id:
                 continue
-            message.string = tuple(msgstr) if isinstance(message.id, tuple) else msgstr
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if locale == "en":
+                text: str | tuple[str, ...] = message.id
+            elif key in wanted and wanted[key].get(locale):
+                text = (wanted[key][locale],) if isinstance(message.id, tuple) else wanted[key][locale]
+            else:
+                continue
+            message.string = text
             message.flags.discard("fuzzy")
         path = TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
-            write_po(fh, catalog, width=100, omit_header=False)
+            write_po(fh, catalog, width=100)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    args = [Path(a) for a in sys.argv[1:]] or sorted((ROOT / "tools" / "i18n").glob("*.json"))
+    main(args)

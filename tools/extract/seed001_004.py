@@ -6,7 +6,7 @@ import io
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -412,7 +412,7 @@ def tokenize(lines: list[str], a: int, b: int) -> list[Cell]:
         raise ValueError(f"unrecognised trailing text in L{a}-{b}")
     if len(cells) != 6:
         raise ValueError(f"expected 6 cells in L{a}-{b}, got {len(cells)}")
-    for cell, slot in zip(cells, ["base", "2024", "2025", "2026", "2027", "total"]):
+    for cell, slot in zip(cells, ["base", "2024", "2025", "2026", "2027", "total"], strict=True):
         cell.slot = slot
     return cells
 
@@ -685,7 +685,7 @@ def build() -> dict[str, list[dict[str, Any]]]:
         statements = [join(l4, a[3], a[4]) for a in aims_by_measure[m]]
         node(R_2024, f"measure-{m}", "section-1", "measure", "推進施策", f"推進施策{mm.group(1)}", m, mm.group(2).strip(), MEASURE_EN[m],
              statements[0] if len(statements) == 1 else "", "", "published", MEASURE_CONCEPT[m], SEED004, MEASURE_LINES[m])
-        for (pm, an, title, s1, s2, en), stmt in zip(aims_by_measure[m], statements):
+        for (pm, an, title, s1, _s2, en), stmt in zip(aims_by_measure[m], statements, strict=True):
             name = clean(l4[title - 1]) if title else stmt
             concept = AIM_CONCEPT.get((pm, an), f"{MEASURE_CONCEPT[pm]}-aim-{an}")
             node(R_2024, f"aim-{pm}-{an}", f"measure-{pm}", "aim", "めざす姿", f"P{pm}.{an}" if pm in MULTI_AIM else "", an,
@@ -817,7 +817,7 @@ def build() -> dict[str, list[dict[str, Any]]]:
         })
     # every 主な取組み is new: the draft lists no 取組み
     n = len(cw)
-    for pm, an, num, nl, ne, pe, en in PROJECTS:
+    for pm, an, num, nl, _ne, pe, _en in PROJECTS:
         n += 1
         cw.append({
             "crosswalk_id": f"{PLAN}:cw-{n:03d}", "from_revision_id": R_DRAFT, "from_node_id": "",
