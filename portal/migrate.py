@@ -20,8 +20,8 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database behind ENGINE to REVISION (head by default)."""
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Upgrade the database behind ENGINE to REVISION (every head by default)."""
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
