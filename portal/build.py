@@ -65,13 +65,12 @@ def validate_all(datasets_dir: str | Path, progress: Progress = _plain_progress)
 def load_all(app: Flask, folders: list[Path], progress: Progress = _plain_progress,
              now: datetime | None = None) -> BuildReport:
     """Load every package into the database in one transaction (unchanged ones are skipped)."""
-    from portal.db import get_session
+    from portal.db import fresh_session
 
     report = BuildReport()
     now = now or datetime.now(UTC).replace(tzinfo=None)
-    session = get_session()
-    begin_write(session)
-    try:
+    with fresh_session() as session:
+        begin_write(session)
         for folder in progress("Loading packages", folders):
             pkg = packages.read(folder)
             outcome = import_package(session, pkg, now=now)
@@ -80,9 +79,6 @@ def load_all(app: Flask, folders: list[Path], progress: Progress = _plain_progre
                 counts = _load_rows(session, pkg, outcome.dataset.id)
             report.packages.append((pkg.name, pkg.version, outcome.action, counts))
         session.commit()
-    except Exception:
-        session.rollback()
-        raise
     return report
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +74,16 @@ def get_session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["db_sessionmaker"]()
     return g.db_session
+
+
+@contextmanager
+def fresh_session() -> Iterator[Session]:
+    """Open a session of its own (for CLI jobs that must not share the request's snapshot)."""
+    session = current_app.extensions["db_sessionmaker"]()
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 def begin_write(session: Session) -> None:

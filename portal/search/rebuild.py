@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from flask import Flask
 
-from portal.db import get_session
+from portal.db import fresh_session
 from portal.search.index import get_index
 
 
@@ -17,11 +17,11 @@ def rebuild_index(app: Flask, *, force: bool = True,
     langs = [lang for lang in app.config["LANGUAGES"] if force or index.count(lang) is None]
     if not langs:
         return {}
-    session = get_session()
     sources = app.extensions.get("search_sources", [])
+    with fresh_session() as session:
 
-    def docs_for(lang: str):
-        for source in sources:
-            yield from source(session, lang)
+        def docs_for(lang: str):
+            for source in sources:
+                yield from source(session, lang)
 
-    return index.rebuild(langs, docs_for, progress)
+        return index.rebuild(langs, docs_for, progress)
