@@ -17,10 +17,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from portal import db, errors, i18n, security
+    from portal import db, errors, i18n, logs, security
     from portal.search import index as search_index
 
     db.init_app(app)
+    logs.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     from portal.areas import search as areas_search

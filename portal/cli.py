@@ -64,16 +64,61 @@ def build_command(no_index: bool) -> None:
 @click.command("serve")
 @click.option("--host", default=None, help="Address to bind (default from SERVE_HOST).")
 @click.option("--port", default=None, type=int, help="Port to bind (default from SERVE_PORT).")
+@click.option("--production", is_flag=True,
+              help="Serve with gunicorn (SERVE_WORKERS × SERVE_THREADS) and JSON logs.")
+@click.option("--workers", default=None, type=int, help="gunicorn workers (with --production).")
 @with_appcontext
-def serve_command(host: str | None, port: int | None) -> None:
-    """Serve the portal (development server, threaded) on SERVE_HOST:SERVE_PORT."""
-    from werkzeug.serving import run_simple
-
+def serve_command(host: str | None, port: int | None, production: bool,
+                  workers: int | None) -> None:
+    """Serve the portal on SERVE_HOST:SERVE_PORT (development server, or gunicorn)."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     host = host or app.config["SERVE_HOST"]
     port = port or app.config["SERVE_PORT"]
+    if production:
+        from portal import serving
+
+        serving.run(host, port, workers or app.config["SERVE_WORKERS"],
+                    app.config["SERVE_THREADS"])
+        return
+    from werkzeug.serving import run_simple
+
     click.echo(f"Serving the portal on http://{host}:{port}/ (Ctrl+C to stop)")
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+
+
+@click.command("backup")
+@click.argument("target", required=False)
+@with_appcontext
+def backup_command(target: str | None) -> None:
+    """Write a consistent copy of the database (SQLite backup API or pg_dump) while serving."""
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from portal import backup
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = Path(target) if target else Path(app.config["BACKUP_DIR"]) / f"portal-{stamp}.backup"
+    backup.backup(app.config["DATABASE_URL"], path)
+    click.echo(f"backup written: {path}")
+
+
+@click.command("restore")
+@click.argument("source")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(source: str, yes: bool) -> None:
+    """Replace the database with a backup (stop the portal first)."""
+    from portal import backup
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    if not yes:
+        click.confirm("This replaces every row of the database. Continue?", abort=True)
+    try:
+        backup.restore(app.config["DATABASE_URL"], source)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"database restored from {source}")
 
 
 @click.group("db")
@@ -111,5 +156,6 @@ def search_rebuild() -> None:
 
 def register_commands(app: Flask) -> None:
     """Attach every subcommand to APP's CLI."""
-    for command in (build_command, serve_command, db_group, search_group):
+    for command in (build_command, serve_command, backup_command, restore_command, db_group,
+                    search_group):
         app.cli.add_command(command)

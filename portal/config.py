@@ -36,6 +36,14 @@ class Defaults:
     SERVE_HOST = "127.0.0.1"
     #: Port the development and production servers bind to.
     SERVE_PORT = 5000
+    #: gunicorn worker processes for `portal serve --production`.
+    SERVE_WORKERS = 3
+    #: Threads per gunicorn worker.
+    SERVE_THREADS = 4
+    #: Log level of the JSON logs written in production (DEBUG, INFO, WARNING …).
+    LOG_LEVEL = "INFO"
+    #: Folder `portal backup` writes to when no file is named.
+    BACKUP_DIR = str(ROOT / "instance" / "backups")
     #: True when running under the test suite.
     TESTING = False
     #: Seconds a CSRF token stays valid (a long draft must still submit after 24 h).

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from portal import create_app
 from portal.db import get_session
 from portal.plan.models import Indicator, Node, Observation, Plan
-from tests.conftest import HERE, make_config
+from tests.conftest import HERE, db_fingerprint, make_config
 
 
 def _tree_digest(folder: Path) -> str:
@@ -58,7 +58,7 @@ def test_malformed_package_stops_the_build_and_changes_nothing(tmp_path, dataset
     app = create_app(make_config(tmp_path, datasets_copy))
     runner = app.test_cli_runner()
     assert runner.invoke(args=["build"]).exit_code == 0
-    db_before = (tmp_path / "portal.sqlite").read_bytes()
+    db_before = db_fingerprint(app)
     index_before = _tree_digest(tmp_path / "search_index")
     shutil.copytree(HERE / "data" / "broken" / "broken-plan", datasets_copy / "broken-plan")
 
@@ -68,7 +68,7 @@ def test_malformed_package_stops_the_build_and_changes_nothing(tmp_path, dataset
     assert "nothing was changed" in result.output
     assert "broken-plan: observations.csv, row 3, field 'value'" in result.output
     assert "twenty-seven" in result.output
-    assert (tmp_path / "portal.sqlite").read_bytes() == db_before
+    assert db_fingerprint(app) == db_before
     assert _tree_digest(tmp_path / "search_index") == index_before
 
 

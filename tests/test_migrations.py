@@ -9,20 +9,23 @@ from sqlalchemy import inspect
 import portal.models  # noqa: F401
 from portal.db import Base, make_engine
 from portal.migrate import upgrade
+from tests.conftest import database_url
 
 
 def test_models_and_migrations_agree(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    engine = make_engine(database_url(tmp_path))
     upgrade(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
     assert diff == [], f"models differ from migrations: {diff}"
 
 
 def test_upgrade_creates_every_table(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    engine = make_engine(database_url(tmp_path))
     upgrade(engine)
     tables = set(inspect(engine).get_table_names())
+    engine.dispose()
     assert set(Base.metadata.tables) <= tables
     assert "alembic_version" in tables
 
