@@ -38,6 +38,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(site_bp)
     app.register_blueprint(plan_bp)
 
+    from portal import consult
+
+    consult.init_app(app)
+
     from portal.cli import register_commands
 
     register_commands(app)

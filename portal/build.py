@@ -100,6 +100,10 @@ def build(app: Flask, progress: Progress = _plain_progress, *, reindex: bool = T
     folders = validate_all(app.config["DATASETS_DIR"], progress)
     upgrade(get_engine())
     report = load_all(app, folders, progress)
+    if app.config["DEMO_MODE"]:
+        from portal.consult.demo import build_demo
+
+        build_demo()
     if reindex:
         report.index_counts = rebuild_index(app, force=report.changed, progress=index_progress)
     return report

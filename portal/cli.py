@@ -159,3 +159,6 @@ def register_commands(app: Flask) -> None:
     for command in (build_command, serve_command, backup_command, restore_command, db_group,
                     search_group):
         app.cli.add_command(command)
+    from portal.consult.cli import consult_group
+
+    app.cli.add_command(consult_group)

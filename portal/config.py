@@ -58,6 +58,16 @@ class Defaults:
     MAX_CONTENT_LENGTH = 1024 * 1024
     #: Label every page as a demonstration and load the demo consultation (off in production).
     DEMO_MODE = True
+    #: Shortest consultation period in days (counted inclusively from the opening day); shorter needs a reason.
+    CONSULT_MIN_PERIOD_DAYS = 30
+    #: Longest comment accepted, in characters (Unicode code points after NFC and CRLF → LF).
+    CONSULT_MAX_COMMENT_CHARS = 2000
+    #: Seconds a form must be open before it can be sent (a bot trap instead of a CAPTCHA).
+    CONSULT_MIN_FILL_SECONDS = 3
+    #: Comment submissions allowed per client address (Flask-Limiter syntax, ';' between limits).
+    CONSULT_RATE_LIMIT = "10 per minute;60 per hour"
+    #: Where rate-limit counts live (a `limits` URI such as redis://…); empty = the portal database.
+    CONSULT_RATELIMIT_STORAGE_URI = ""
 
 
 def _coerce(raw: str, default: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from portal.areas import models as areas_models
 from portal.catalog import models as catalog_models
+from portal.consult import models as consult_models
 from portal.plan import models as plan_models
 
-__all__ = ["areas_models", "catalog_models", "plan_models"]
+__all__ = ["areas_models", "catalog_models", "consult_models", "plan_models"]

@@ -1,0 +1,14 @@
+"""Public comment (パブリックコメント): consultations on a plan revision, comments, receipts."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the consultation pages and the shared submission limiter."""
+    from portal.consult import limiter
+    from portal.consult.views import bp
+
+    limiter.init_app(app)
+    app.register_blueprint(bp)

@@ -1,0 +1,68 @@
+"""`portal consult open|list`: staff open a consultation on a plan revision from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from portal.consult import clock, services
+
+
+@click.group("consult")
+def consult_group() -> None:
+    """Public-comment consultations."""
+
+
+@consult_group.command("open")
+@click.option("--slug", required=True, help="Identifier used in the URL, e.g. hoken-2024-an.")
+@click.option("--revision", "revision_id", required=True, help="Revision id, e.g. hoken-fukushi-plan:r2024.")
+@click.option("--measure", "node_ids", multiple=True,
+              help="A 施策 node id in scope (repeat); none = every 施策 of the revision.")
+@click.option("--opens", required=True, help="Opening, Asia/Tokyo: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'.")
+@click.option("--closes", required=True, help="Closing minute, Asia/Tokyo; a bare date means 23:59 (必着).")
+@click.option("--title-ja", required=True)
+@click.option("--title-en", default="")
+@click.option("--description-ja", default="")
+@click.option("--description-en", default="")
+@click.option("--channels-ja", default="", help="Other ways to submit (mail, FAX, counter), Japanese.")
+@click.option("--channels-en", default="")
+@click.option("--short-reason-ja", default=None, help="Why the period is shorter than the minimum.")
+@click.option("--short-reason-en", default=None)
+@with_appcontext
+def consult_open(slug: str, revision_id: str, node_ids: tuple[str, ...], opens: str, closes: str,
+                 **texts: str | None) -> None:
+    """Open a consultation on a revision (all its 施策, or the --measure ones)."""
+    from portal.db import begin_write, get_session
+
+    try:
+        spec = services.ConsultationSpec(
+            slug=slug, revision_id=revision_id, node_ids=list(node_ids) or None,
+            opens_local=services.parse_local(opens),
+            closes_local=services.parse_local(closes, end_of_day=True),
+            short_period_reason_ja=texts.pop("short_reason_ja"),
+            short_period_reason_en=texts.pop("short_reason_en"),
+            **{k: v or "" for k, v in texts.items()})
+        session = get_session()
+        begin_write(session)
+        consultation = services.open_consultation(
+            session, spec, min_days=current_app.config["CONSULT_MIN_PERIOD_DAYS"], now=clock.now())
+        session.commit()
+    except (ValueError, services.ConsultError) as exc:
+        raise click.ClickException(str(exc)) from None
+    opens_at, closes_at = services.local_period(consultation)
+    click.echo(f"opened {consultation.slug}: {len(consultation.measures)} 施策 of {revision_id}, "
+               f"{opens_at:%Y-%m-%d %H:%M} – {closes_at:%Y-%m-%d %H:%M} JST")
+
+
+@consult_group.command("list")
+@with_appcontext
+def consult_list() -> None:
+    """List consultations with their status and comment counts."""
+    from portal.db import get_session
+
+    session = get_session()
+    now = clock.now()
+    for c in services.list_consultations(session):
+        click.echo(f"{c.slug}\t{c.status(now)}\t{c.revision_id}\t"
+                   f"{services.count_comments(session, c)} comments")

@@ -1,0 +1,147 @@
+"""Rate limiting of comment submissions, with counts shared by every worker process.
+
+The `limits` library (the engine under Flask-Limiter) is called directly from the submission
+view, so a refused submission gets the form back with the resident's text, not a bare 429 page;
+one limiter per app keeps test apps on different databases apart. In-memory storage keeps one
+count per process, so N gunicorn workers would let N times the limit through. When no
+shared store (Redis, memcached) is configured, counts live in the portal database through `DatabaseStorage`, a `limits` storage of fixed-window counters: one
+atomic INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, which SQLite (≥ 3.35) and PostgreSQL
+both run as a single statement, so two processes never lose each other's increments.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import Flask
+from limits import parse_many
+from limits.storage import Storage, storage_from_string
+from limits.strategies import FixedWindowRateLimiter
+from sqlalchemy import Engine, case, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from portal.consult.models import RateLimitCounter
+
+#: The scheme of the database storage (registered with `limits` by the class attribute below).
+SCHEME = "portal-db"
+
+
+class DatabaseStorage(Storage):
+    """Fixed-window counters in the `rate_limit_counter` table of the portal database."""
+
+    STORAGE_SCHEME = [SCHEME]
+
+    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False,
+                 engine: Engine | None = None, **_: Any) -> None:
+        """Use ENGINE (the app's engine) for every count."""
+        super().__init__(uri, wrap_exceptions=wrap_exceptions)
+        if engine is None:
+            raise ValueError("DatabaseStorage needs the portal's engine")
+        self.engine = engine
+
+    @property
+    def base_exceptions(self) -> type[Exception]:
+        """Database errors are storage errors."""
+        return SQLAlchemyError
+
+    def _insert(self) -> Any:
+        """The dialect's INSERT with ON CONFLICT support."""
+        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
+        return dialect.insert(RateLimitCounter)
+
+    def incr(self, key: str, expiry: int, amount: int = 1) -> int:
+        """Add AMOUNT to KEY's count, restarting the window when it has expired; return the count."""
+        now = time.time()
+        table = RateLimitCounter.__table__
+        stmt = self._insert().values(key=key, count=amount, expires_at=now + expiry)
+        expired = table.c.expires_at <= now
+        stmt = stmt.on_conflict_do_update(index_elements=[table.c.key], set_={
+            "count": case((expired, amount), else_=table.c.count + amount),
+            "expires_at": case((expired, now + expiry), else_=table.c.expires_at),
+        }).returning(table.c.count)
+        with self.engine.connect().execution_options(sqlite_immediate=True) as conn:
+            with conn.begin():
+                return int(conn.execute(stmt).scalar_one())
+
+    def _row(self, key: str) -> tuple[int, float] | None:
+        """Return KEY's live (count, expires_at), or None when absent or expired."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(RateLimitCounter.count, RateLimitCounter.expires_at)
+                               .where(RateLimitCounter.key == key)).first()
+        if row is None or row.expires_at <= time.time():
+            return None
+        return int(row.count), float(row.expires_at)
+
+    def get(self, key: str) -> int:
+        """Return KEY's count in its current window (0 when none)."""
+        row = self._row(key)
+        return row[0] if row else 0
+
+    def get_expiry(self, key: str) -> float:
+        """Return when KEY's window ends (now when there is none)."""
+        row = self._row(key)
+        return row[1] if row else time.time()
+
+    def check(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(1))
+            return True
+        except SQLAlchemyError:
+            return False
+
+    def _delete(self, *where: Any) -> int:
+        """Delete counters matching WHERE; return how many."""
+        with self.engine.connect().execution_options(sqlite_immediate=True) as conn:
+            with conn.begin():
+                return conn.execute(delete(RateLimitCounter).where(*where)).rowcount or 0
+
+    def reset(self) -> int | None:
+        """Forget every counter."""
+        return self._delete()
+
+    def clear(self, key: str) -> None:
+        """Forget KEY's counter."""
+        self._delete(RateLimitCounter.key == key)
+
+
+def client_key(remote_addr: str | None) -> str:
+    """Identify the client by its address (behind a proxy, configure ProxyFix so this is real)."""
+    return remote_addr or "unknown"
+
+
+class SubmissionLimiter:
+    """Per-client limits on comment submissions, counted in a store shared by all workers."""
+
+    def __init__(self, limits_text: str, storage: Storage) -> None:
+        """Parse LIMITS_TEXT ("10 per minute;60 per hour") and count in STORAGE."""
+        self.items = parse_many(limits_text)
+        self.storage = storage
+        self.strategy = FixedWindowRateLimiter(storage)
+
+    def hit(self, client: str) -> int | None:
+        """Count one submission by CLIENT; return None if allowed, else seconds to wait."""
+        for item in self.items:
+            if not self.strategy.hit(item, "consult-submit", client):
+                reset = self.strategy.get_window_stats(item, "consult-submit", client).reset_time
+                return max(1, int(reset - time.time()) + 1)
+        return None
+
+
+def make_storage(app: Flask) -> Storage:
+    """The configured shared store, or the portal database when none is configured."""
+    uri = app.config["CONSULT_RATELIMIT_STORAGE_URI"]
+    if uri:
+        if uri.startswith("memory"):
+            raise ValueError("memory:// counts per process; configure a shared store")
+        return storage_from_string(uri)
+    return DatabaseStorage(engine=app.extensions["db_engine"])
+
+
+def init_app(app: Flask) -> None:
+    """Give APP its submission limiter."""
+    app.extensions["consult_limiter"] = SubmissionLimiter(app.config["CONSULT_RATE_LIMIT"],
+                                                          make_storage(app))
