@@ -4,7 +4,8 @@ The `limits` library (the engine under Flask-Limiter) is called directly from th
 view, so a refused submission gets the form back with the resident's text, not a bare 429 page;
 one limiter per app keeps test apps on different databases apart. In-memory storage keeps one
 count per process, so N gunicorn workers would let N times the limit through. When no
-shared store (Redis, memcached) is configured, counts live in the portal database through `DatabaseStorage`, a `limits` storage of fixed-window counters: one
+shared store (Redis, memcached) is configured, counts live in the portal database through
+`DatabaseStorage`, a `limits` storage of fixed-window counters: one
 atomic INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, which SQLite (≥ 3.35) and PostgreSQL
 both run as a single statement, so two processes never lose each other's increments.
 """
