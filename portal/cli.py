@@ -52,8 +52,7 @@ def build_command(no_index: bool) -> None:
     if not no_index:
         from portal.search.rebuild import rebuild_index
 
-        with click.progressbar(length=0, label="Indexing documents", file=sys.stderr) as bar:
-            report.index_counts = rebuild_index(app, force=report.changed, progress=bar.update)
+        report.index_counts = rebuild_index(app, force=report.changed, progress=_progress)
     if report.index_counts:
         detail = ", ".join(f"{lang} {n}" for lang, n in report.index_counts.items())
         click.echo(f"search index rebuilt: {detail} documents")
@@ -149,8 +148,7 @@ def search_rebuild() -> None:
     from portal.search.rebuild import rebuild_index
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    with click.progressbar(length=0, label="Indexing", file=sys.stderr) as bar:
-        counts = rebuild_index(app, force=True, progress=bar.update)
+    counts = rebuild_index(app, force=True, progress=_progress)
     click.echo("search index rebuilt: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

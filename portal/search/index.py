@@ -1,250 +1,112 @@
-"""The only Whoosh import: schema, atomic rebuilds, the single writer lock and queries."""
+"""The search index the app talks to: rebuilds, updates, removals and searches per language.
+
+The engine (Whoosh) sits behind portal.search.engine; the folders, swap and writer lock behind
+portal.search.store. Serving only reads. Every write — a rebuild or an update from a feature —
+holds the one cross-process writer lock, so concurrent writers queue instead of losing updates.
+"""
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import shutil
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask, current_app
-from whoosh import index as whoosh_index
-from whoosh.analysis import StemmingAnalyzer, Token, Tokenizer
-from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.query import And, Or, Term
 
-from portal.search.analysis import bigrams
+from portal.search import engine
 from portal.search.documents import Document
+from portal.search.query import Chunk
+from portal.search.store import IndexStore
+from portal.search.suggest import build_vocabulary
 
-FACETS = ("plan", "pillar", "chiku", "department", "revision")
-
-
-class BigramTokenizer(Tokenizer):
-    """Whoosh tokenizer emitting folded CJK bigrams and Latin/digit words."""
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs: Any) -> Iterator[Token]:
-        """Yield one token per bigram or word of VALUE."""
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, text in enumerate(bigrams(value) if tokenize else [value]):
-            token.text = text
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = start_pos + pos
-            if chars:
-                token.startchar = token.endchar = start_char
-            yield token
-
-
-def _schema() -> Schema:
-    """One schema for every language's index: a bigram field and a stemmed English field."""
-    ja = BigramTokenizer()
-    en = StemmingAnalyzer()
-    facet_fields = {name: ID(stored=True) for name in FACETS}
-    return Schema(
-        uid=ID(stored=True, unique=True), kind=ID(stored=True), key=STORED(),
-        title=TEXT(analyzer=ja, stored=True, field_boost=3.0),
-        body=TEXT(analyzer=ja, stored=True),
-        keywords=TEXT(analyzer=ja, field_boost=2.0),
-        title_en=TEXT(analyzer=en, field_boost=2.0),
-        text_en=TEXT(analyzer=en),
-        url=STORED(), **facet_fields,
-    )
-
-
-@dataclass
-class Hit:
-    """A search result as the views and the API need it."""
-
-    kind: str
-    key: str
-    title: str
-    body: str
-    url: dict[str, Any]
-    score: float
-    facets: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Results:
-    """One page of hits, the total and facet counts over all hits."""
-
-    total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]]
+#: Wraps the documents of one language while they are written: (label, items) → items.
+Progress = Callable[[str, list[Document]], Iterable[Document]]
 
 
 class SearchIndex:
-    """The per-language Whoosh indexes in a folder; readers follow the `current` symlinks."""
+    """The per-language indexes in one folder."""
 
-    def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
-        self._open: dict[str, tuple[str, Any]] = {}
-        self._lock = threading.Lock()
+    def __init__(self, folder: str) -> None:
+        self.store = IndexStore(folder)
+        self.searcher = engine.Searcher()
 
-    def link(self, lang: str) -> Path:
-        """Path of the symlink that points at LANG's current build."""
-        return self.folder / lang
-
-    @contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        """Hold the single cross-process writer lock (rebuilds and updates queue behind it)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / ".writer.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def rebuild(self, langs: Iterable[str], docs_for: Callable[[str], Iterable[Document]],
-                progress: Callable[[int], None] | None = None) -> dict[str, int]:
-        """Build each language's index in a new folder, then swap the symlink atomically."""
+    def rebuild(self, docs_by_lang: dict[str, list[Document]],
+                progress: Progress | None = None) -> dict[str, int]:
+        """Build each language's index in a new folder, then swap it in; return counts."""
         counts = {}
-        with self.writer_lock():
-            builds = self.folder / "builds"
-            builds.mkdir(parents=True, exist_ok=True)
-            for lang in langs:
-                target = builds / f"{lang}-{time.time_ns()}"
-                target.mkdir()
-                ix = whoosh_index.create_in(str(target), _schema())
-                writer = ix.writer(limitmb=128)
-                n = 0
-                for doc in docs_for(lang):
-                    writer.add_document(**_fields(doc))
-                    n += 1
-                    if progress:
-                        progress(1)
-                writer.commit()
-                self._swap(lang, target)
-                counts[lang] = n
-            self._prune(builds)
+        with self.store.writer_lock():
+            for lang, docs in docs_by_lang.items():
+                target = self.store.new_build(lang)
+                items = progress(lang, docs) if progress else docs
+                counts[lang] = engine.write_build(target, items)
+                self.store.write_meta(target, _meta(docs))
+                self.store.swap(lang, target)
+            self.store.prune()
         return counts
 
-    def _swap(self, lang: str, target: Path) -> None:
-        """Point LANG's symlink at TARGET in one rename."""
-        tmp = self.folder / f".{lang}.tmp-{os.getpid()}"
-        if tmp.is_symlink() or tmp.exists():
-            tmp.unlink()
-        os.symlink(Path("builds") / target.name, tmp)
-        link = self.link(lang)
-        if link.exists() and not link.is_symlink():
-            shutil.rmtree(link)
-        os.replace(tmp, link)
+    def apply(self, docs: Iterable[Document] = (), uids: Iterable[str] = (),
+              timeout: float | None = None) -> None:
+        """Add or replace DOCS and delete UIDS (all languages) under the writer lock."""
+        docs, uids = list(docs), list(uids)
+        with self.store.writer_lock(timeout):
+            for lang in self._langs():
+                path = self.store.current(lang)
+                if path is None:
+                    continue
+                mine = [d for d in docs if d.lang == lang]
+                engine.apply_changes(path, mine, uids)
+                meta = self.store.read_meta(path)
+                self.store.write_meta(path, _merge_meta(meta, mine))
 
-    def _prune(self, builds: Path) -> None:
-        """Delete builds no symlink points at, once older than a minute (readers may hold them)."""
-        live = {os.path.realpath(self.link(p.name.rsplit("-", 1)[0])) for p in builds.iterdir()}
-        for build in builds.iterdir():
-            if str(build.resolve()) not in live and time.time() - build.stat().st_mtime > 60:
-                shutil.rmtree(build, ignore_errors=True)
+    def _langs(self) -> list[str]:
+        """Languages that have an index folder."""
+        folder = self.store.folder
+        return sorted(p.name for p in folder.iterdir() if p.is_symlink()) if folder.is_dir() else []
 
-    def _index(self, lang: str) -> Any | None:
-        """Open LANG's current index, reopening when a rebuild has swapped it."""
-        link = self.link(lang)
-        if not link.exists():
-            return None
-        real = os.path.realpath(link)
-        with self._lock:
-            cached = self._open.get(lang)
-            if cached and cached[0] == real:
-                return cached[1]
-            ix = whoosh_index.open_dir(real)
-            self._open[lang] = (real, ix)
-            return ix
+    def is_current(self, lang: str) -> bool:
+        """True when LANG's index exists and was built by this version of the analysis."""
+        path = self.store.current(lang)
+        return path is not None and self.store.read_meta(path).get("version") == engine.SCHEMA_VERSION
 
     def count(self, lang: str) -> int | None:
         """Number of documents in LANG's index, None when it is not built."""
-        ix = self._index(lang)
-        return None if ix is None else ix.doc_count()
+        path = self.store.current(lang)
+        return None if path is None else self.searcher.doc_count(path)
 
-    def search(self, lang: str, text: str, *, kind: str | None = None,
-               filters: dict[str, str] | None = None, page: int = 1,
-               per_page: int = 10) -> Results:
-        """Find documents matching TEXT in LANG's index; facets count every hit."""
-        ix = self._index(lang)
-        query = build_query(text)
-        if ix is None or query is None:
-            return Results(0, [], {})
-        clauses = [query]
-        if kind:
-            clauses.append(Term("kind", kind))
-        for name, value in (filters or {}).items():
-            clauses.append(Term(name, value))
-        final = And(clauses) if len(clauses) > 1 else query
-        with ix.searcher() as searcher:
-            results = searcher.search(final, limit=None)
-            facets: dict[str, dict[str, int]] = {"kind": {}}
-            for hit in results:
-                _count(facets, "kind", hit.get("kind"))
-                for name in FACETS:
-                    _count(facets, name, hit.get(name))
-            start = (page - 1) * per_page
-            hits = [_hit(h) for h in list(results)[start:start + per_page]]
-            return Results(len(results), hits, facets)
+    def meta(self, lang: str) -> dict[str, Any]:
+        """LANG's facet labels and did-you-mean vocabulary."""
+        path = self.store.current(lang)
+        return self.store.read_meta(path) if path else {}
+
+    def search(self, lang: str, chunks: list[Chunk], filters: dict[str, str], page: int,
+               per_page: int, loose: bool = False) -> engine.RawResults | None:
+        """Search LANG's index; None when it is not built."""
+        path = self.store.current(lang)
+        query = engine.build_query(chunks, loose)
+        if path is None or query is None:
+            return None if path is None else engine.RawResults(0, [], {})
+        return self.searcher.search(path, query, filters, page, per_page)
 
 
-def _count(facets: dict[str, dict[str, int]], name: str, value: str | None) -> None:
-    """Add one to VALUE's count under facet NAME."""
-    if value:
-        bucket = facets.setdefault(name, {})
-        for part in value.split("|"):
-            bucket[part] = bucket.get(part, 0) + 1
+def _meta(docs: list[Document]) -> dict[str, Any]:
+    """meta.json of a new build: schema version, facet labels and vocabulary."""
+    return _merge_meta({"version": engine.SCHEMA_VERSION, "labels": {}, "vocabulary": {}}, docs)
 
 
-def _hit(hit: Any) -> Hit:
-    """Turn a Whoosh hit into a Hit."""
-    facets = {name: hit[name] for name in FACETS if hit.get(name)}
-    return Hit(hit["kind"], hit["key"], hit["title"], hit.get("body", ""),
-               json.loads(hit["url"]), float(hit.score or 0.0), facets)
-
-
-def _fields(doc: Document) -> dict[str, Any]:
-    """Whoosh field values for DOC."""
-    fields: dict[str, Any] = {
-        "uid": f"{doc.kind}:{doc.key}", "kind": doc.kind, "key": doc.key,
-        "title": doc.title, "body": doc.body, "keywords": doc.keywords,
-        "title_en": doc.title if doc.lang == "en" else doc.keywords,
-        "text_en": " ".join([doc.title, doc.body, doc.keywords]),
-        "url": json.dumps({"endpoint": doc.endpoint, "args": dict(doc.args)}),
-    }
-    for name, value in doc.facets.items():
-        if name in FACETS and value:
-            fields[name] = value
-    return fields
-
-
-def build_query(text: str) -> Any | None:
-    """Build a query from raw user text with no syntax: all terms rank first, any term matches."""
-    from whoosh.analysis import StemmingAnalyzer as _Stem
-
-    terms = list(dict.fromkeys(bigrams(text[:500])))[:64]
-    stems = list(dict.fromkeys(t.text for t in _Stem()(text[:500])))[:32]
-    if not terms and not stems:
-        return None
-    ja = [Term(f, t) for t in terms for f in ("title", "body", "keywords")]
-    en = [Term(f, s) for s in stems for f in ("title_en", "text_en")]
-    any_term = Or(ja + en)
-    all_terms = [Or([Term(f, t) for f in ("title", "body", "keywords")]) for t in terms]
-    if len(all_terms) > 1:
-        return Or([And(all_terms), any_term])
-    return any_term
+def _merge_meta(meta: dict[str, Any], docs: list[Document]) -> dict[str, Any]:
+    """Add DOCS' facet labels and vocabulary to META."""
+    labels = meta.setdefault("labels", {})
+    for doc in docs:
+        for name, label in doc.facet_labels.items():
+            value = doc.facets.get(name)
+            if value and label:
+                labels.setdefault(name, {})[value] = label
+    vocabulary = meta.setdefault("vocabulary", {})
+    for kind, words in build_vocabulary(docs).items():
+        vocabulary.setdefault(kind, {}).update(words)
+    return meta
 
 
 #: Feature document sources, registered by the factory: callables (session, lang) → Documents.
-_sources: list[Callable[..., Iterable[Document]]] = []
-
-
 def init_app(app: Flask, sources: list[Callable[..., Iterable[Document]]] | None = None) -> None:
     """Attach the index folder to APP and remember the document sources."""
     app.extensions["search_index"] = SearchIndex(app.config["SEARCH_INDEX_DIR"])

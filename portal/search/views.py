@@ -1,18 +1,39 @@
-"""The search page."""
+"""The search page: /<lang>/search?q=…, with facets, highlighted snippets and pagination."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from typing import Any
+
+from flask import Blueprint, render_template, request, url_for
 
 from portal.i18n import current_lang
-from portal.search.index import get_index
+from portal.search.documents import FACETS
+from portal.search.labels import FACET_LABELS, kind_label
+from portal.search.services import search_documents
 
-bp = Blueprint("search", __name__, url_prefix="/<lang>/search")
+bp = Blueprint("search", __name__, url_prefix="/<lang>")
 
 
-@bp.get("/")
+def page_number(raw: str | None) -> int | None:
+    """The page number in RAW (1 when absent), None when it is not a positive integer."""
+    if raw is None or raw == "":
+        return 1
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000 else None
+
+
+def _search_url(q: str, active: dict[str, str], **changes: Any) -> str:
+    """This search's URL with CHANGES applied (a None value drops the parameter)."""
+    params: dict[str, Any] = {"q": q, **active, **changes}
+    return url_for("search.search_page", **{k: v for k, v in params.items() if v not in (None, "")})
+
+
+@bp.get("/search")
 def search_page():
     """Search every document in the visitor's language."""
     q = request.args.get("q", "")
-    results = get_index().search(current_lang(), q)
-    return render_template("search/search.html", q=q, results=results)
+    active = {name: v for name in FACETS if (v := request.args.get(name, ""))}
+    page = page_number(request.args.get("page")) or 1
+    answer = search_documents(current_lang(), q, active, page) if q.strip() else None
+    return render_template(
+        "search/search.html", q=q, answer=answer, active=active, facet_labels=FACET_LABELS,
+        kind_label=kind_label, search_url=lambda **c: _search_url(q, active, **c))

@@ -1,0 +1,279 @@
+"""The only Whoosh import: schema, analysers, writing a build, updates and query execution.
+
+Fields per document (every language's index has the same schema):
+
+* ``*_bg`` — folded CJK bigrams plus Latin/digit words (recall: any substring of two characters);
+* ``*_ja`` — Sudachi normalised forms (precision, okurigana and kana/kanji variants);
+* ``reading`` — hiragana readings of the Japanese name, as bigrams (「せたがや」 → 世田谷);
+* ``title_en``/``text_en`` — English names and text with Porter stemming (unofficial translations);
+* ``f_*`` — facet values in columns, read for counting and filtering without touching stored text.
+
+Queries are built programmatically from analysed chunks (portal.search.query), never parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import StemmingAnalyzer, Token, Tokenizer
+from whoosh.columns import RefBytesColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.query import And, FuzzyTerm, Or, Phrase, Prefix, Term
+
+from portal.search.analysis import bigrams
+from portal.search.documents import FACETS, Document
+from portal.search.japanese import morph_tokens, reading
+from portal.search.query import Chunk
+
+#: Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
+SCHEMA_VERSION = 3
+#: Kind → document boost: whole plans and places outrank the many items that mention them.
+KIND_BOOST = {"plan": 2.0, "chiiki": 1.6, "chiku": 1.6, "dataset": 1.5, "pillar": 1.3,
+              "measure": 1.2, "revision": 1.1, "chome": 0.9}
+_EN = StemmingAnalyzer()
+_BG_FIELDS = ("title_bg", "kw_bg", "body_bg")
+_JA_FIELDS = ("title_ja", "kw_ja", "body_ja")
+_EN_FIELDS = ("title_en", "text_en")
+
+
+class _ListTokenizer(Tokenizer):
+    """Whoosh tokenizer over a function that splits text into a list of terms, with positions."""
+
+    def __init__(self, split: Callable[[str], list[str]]) -> None:
+        self.split = split
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ListTokenizer) and other.split is self.split
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[Token]:
+        """Yield one token per term of VALUE."""
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in enumerate(self.split(value) if tokenize else [value]):
+            token.text, token.boost, token.stopped = text, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = token.endchar = start_char
+            yield token
+
+
+def _schema() -> Schema:
+    """One schema for every language's index."""
+    bg, ja = _ListTokenizer(bigrams), _ListTokenizer(morph_tokens)
+    facet_columns = {f"f_{name}": COLUMN(RefBytesColumn()) for name in FACETS}
+    return Schema(
+        uid=ID(stored=True, unique=True), kind=ID(stored=True), key=STORED(), title=STORED(),
+        body=STORED(), url=STORED(), labels=STORED(),
+        title_bg=TEXT(analyzer=bg, field_boost=3.0), kw_bg=TEXT(analyzer=bg, field_boost=1.5),
+        body_bg=TEXT(analyzer=bg),
+        title_ja=TEXT(analyzer=ja, field_boost=3.0), kw_ja=TEXT(analyzer=ja, field_boost=1.5),
+        body_ja=TEXT(analyzer=ja),
+        reading=TEXT(analyzer=bg, field_boost=2.0),
+        title_en=TEXT(analyzer=_EN, field_boost=2.5), text_en=TEXT(analyzer=_EN),
+        **facet_columns,
+    )
+
+
+def _reading_of(*texts: str) -> str:
+    """Readings of the Japanese parts of TEXTS, space separated."""
+    return " ".join(reading(t) for t in texts if t and any(ord(c) > 0x3000 for c in t))
+
+
+def _fields(doc: Document) -> dict[str, Any]:
+    """Whoosh field values for DOC."""
+    facets = {**doc.facets, "kind": doc.kind}
+    fields: dict[str, Any] = {
+        "uid": doc.uid, "kind": doc.kind, "key": doc.key, "title": doc.title, "body": doc.body,
+        "url": json.dumps({"endpoint": doc.endpoint, "args": dict(doc.args)}),
+        "labels": json.dumps(doc.facet_labels, ensure_ascii=False),
+        "title_bg": doc.title, "kw_bg": doc.keywords, "body_bg": doc.body,
+        "title_ja": doc.title, "kw_ja": doc.keywords, "body_ja": doc.body,
+        "reading": " ".join(x for x in (_reading_of(doc.title, doc.keywords), doc.reading) if x),
+        "title_en": doc.title_en, "text_en": doc.text_en,
+        "_boost": KIND_BOOST.get(doc.kind, 1.0),
+    }
+    for name in FACETS:
+        fields[f"f_{name}"] = (facets.get(name) or "").encode("utf-8")
+    return fields
+
+
+def write_build(target: Path, docs: Iterable[Document]) -> int:
+    """Write DOCS into a new index at TARGET in one commit; return how many were written."""
+    ix = whoosh_index.create_in(str(target), _schema())
+    writer = ix.writer(limitmb=128)
+    n = 0
+    try:
+        for doc in docs:
+            writer.add_document(**_fields(doc))
+            n += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return n
+
+
+def apply_changes(path: str, docs: Iterable[Document] = (), uids: Iterable[str] = ()) -> None:
+    """Update DOCS and delete UIDS in the index at PATH in one commit (caller holds the lock)."""
+    ix = whoosh_index.open_dir(path)
+    writer = ix.writer(timeout=10.0)
+    try:
+        for uid in uids:
+            writer.delete_by_term("uid", uid)
+        for doc in docs:
+            writer.update_document(**_fields(doc))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def _stems(words: list[str]) -> list[str]:
+    """English stems of WORDS (stop words dropped)."""
+    return list(dict.fromkeys(t.text for w in words for t in _EN(w)))
+
+
+def _phrase(fields: Iterable[str], tokens: list[str], boost: float = 1.0) -> Any:
+    """A phrase (or a term) over any of FIELDS."""
+    if len(tokens) == 1:
+        return Or([Term(f, tokens[0], boost=boost) for f in fields])
+    return Or([Phrase(f, tokens, boost=boost) for f in fields])
+
+
+def _chunk_query(chunk: Chunk) -> Any | None:
+    """Everything one chunk may match: bigram phrase, Sudachi phrase, reading, English, years."""
+    alts: list[Any] = []
+    if chunk.bigrams:
+        alts.append(_phrase(_BG_FIELDS, chunk.bigrams))
+        if len(chunk.bigrams) == 1 and len(chunk.bigrams[0]) == 1:
+            alts.extend(Prefix(f, chunk.bigrams[0]) for f in ("title_bg", "kw_bg"))
+    if chunk.morph:
+        alts.append(_phrase(_JA_FIELDS, chunk.morph, boost=3.0))
+    if chunk.reading:
+        alts.append(_phrase(("reading",), chunk.reading, boost=2.0 if chunk.kana else 0.5))
+    stems = _stems(chunk.latin)
+    if stems:
+        alts.append(And([_english_term(s) for s in stems]))
+    alts.extend(_phrase(("kw_bg", "body_bg"), [y]) for y in chunk.years)
+    return Or(alts) if alts else None
+
+
+def _english_term(stem: str) -> Any:
+    """A stem in the English fields, or a near spelling of it (for typos) at a lower weight."""
+    terms: list[Any] = [Term(f, stem) for f in _EN_FIELDS]
+    if len(stem) >= 5 and not stem.isdigit():
+        dist = 2 if len(stem) >= 9 else 1
+        terms += [FuzzyTerm(f, stem, boost=0.3, maxdist=dist, prefixlength=1) for f in _EN_FIELDS]
+    return Or(terms)
+
+
+def build_query(chunks: list[Chunk], loose: bool = False) -> Any | None:
+    """All chunks must match (strict); LOOSE accepts any single token of any chunk instead."""
+    if loose:
+        return _loose_query(chunks)
+    parts = [q for q in (_chunk_query(c) for c in chunks) if q is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _loose_query(chunks: list[Chunk]) -> Any | None:
+    """Any bigram, normalised form or English stem of any chunk."""
+    terms: list[Any] = []
+    for chunk in chunks:
+        terms += [Term(f, t) for t in chunk.bigrams if len(t) > 1 for f in _BG_FIELDS]
+        terms += [Term(f, t, boost=2.0) for t in chunk.morph for f in _JA_FIELDS]
+        terms += [_english_term(s) for s in _stems(chunk.latin)]
+    return Or(terms) if terms else None
+
+
+@dataclass
+class RawHit:
+    """A matching document's stored fields and score."""
+
+    fields: dict[str, Any]
+    score: float
+
+
+@dataclass
+class RawResults:
+    """One page of raw hits, the number of matches and facet counts over every match."""
+
+    total: int
+    hits: list[RawHit]
+    facets: dict[str, dict[str, int]]
+
+
+class Searcher:
+    """Searches the index at a path, reusing one Whoosh searcher per thread and build."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def _open(self, path: str) -> tuple[Any, dict[str, list[tuple[str, ...]]]]:
+        """This thread's searcher on PATH (refreshed after updates) and its facet columns."""
+        cache: dict[str, tuple[Any, dict]] = self._local.__dict__.setdefault("cache", {})
+        entry = cache.get(path)
+        if entry is not None and entry[0].up_to_date():
+            return entry
+        if entry is not None:
+            entry[0].close()
+        searcher = whoosh_index.open_dir(path).searcher()
+        entry = cache[path] = (searcher, _read_columns(searcher))
+        for stale in [p for p in cache if p != path and not Path(p).exists()]:
+            cache.pop(stale)[0].close()
+        return entry
+
+    def doc_count(self, path: str) -> int:
+        """Number of documents in the index at PATH."""
+        return self._open(path)[0].doc_count()
+
+    def search(self, path: str, query: Any, filters: dict[str, str], page: int,
+               per_page: int) -> RawResults:
+        """Run QUERY within FILTERS; return page PAGE of hits and facet counts over all matches."""
+        searcher, columns = self._open(path)
+        allowed = _filter_docs(columns, filters, searcher.doc_count_all())
+        results = searcher.search(query, limit=page * per_page, filter=allowed)
+        docset = results.docs()
+        facets = {name: _count(columns[name], docset) for name in FACETS}
+        start = (page - 1) * per_page
+        hits = [RawHit(dict(h.fields()), float(h.score or 0.0)) for h in results[start:]]
+        return RawResults(len(docset), hits, facets)
+
+
+def _read_columns(searcher: Any) -> dict[str, list[tuple[str, ...]]]:
+    """Facet values per document number, read once per opened searcher."""
+    reader = searcher.reader()
+    out = {}
+    for name in FACETS:
+        column = reader.column_reader(f"f_{name}")
+        out[name] = [tuple(v.decode("utf-8").split("|")) if v else () for v in column]
+    return out
+
+
+def _filter_docs(columns: dict[str, list[tuple[str, ...]]], filters: dict[str, str],
+                 size: int) -> set[int] | None:
+    """Document numbers whose facet values contain every filter value (None: no filter)."""
+    wanted = [(columns[name], value) for name, value in filters.items() if name in columns]
+    if not wanted:
+        return None
+    return {n for n in range(size) if all(value in col[n] for col, value in wanted)}
+
+
+def _count(column: list[tuple[str, ...]], docset: Iterable[int]) -> dict[str, int]:
+    """Count each facet value over DOCSET."""
+    counts: dict[str, int] = {}
+    for n in docset:
+        for value in column[n]:
+            if value:
+                counts[value] = counts.get(value, 0) + 1
+    return counts
