@@ -30,7 +30,8 @@ def documents(session: Session, lang: str) -> Iterator[Document]:
         yield Document("chiiki", chiiki.chiiki_id, lang,
                        _title(chiiki.name, romaji, "地域", "area", lang), chiiki.sogo_shisho or "",
                        f"{chiiki.name} {romaji}", "areas.chiiki_page", (("chiiki_id", chiiki.chiiki_id),),
-                       title_en=f"{romaji} area", reading=chiiki.kana or "")
+                       title_en=f"{romaji} area", reading=chiiki.kana or "",
+                       names=(chiiki.name, f"{chiiki.name}地域", chiiki.kana or "", romaji))
     for chiku in session.scalars(select(Chiku)):
         yield _chiku_document(chiku, lang)
     for chome in session.scalars(select(Chome)):
@@ -44,7 +45,8 @@ def _chiku_document(chiku: Chiku, lang: str) -> Document:
     body = " ".join(x for x in (chiku.machizukuri_center, f"{chiku.chiiki.name}地域") if x)
     return Document("chiku", chiku.chiku_id, lang, title, body, f"{chiku.name} {romaji}",
                     "areas.chiku_page", (("chiku_id", chiku.chiku_id),), {"chiku": chiku.chiku_id},
-                    {"chiku": title}, f"{romaji} district", "", chiku.kana or "")
+                    {"chiku": title}, f"{romaji} district", "", chiku.kana or "",
+                    (chiku.name, f"{chiku.name}地区", chiku.kana or "", romaji))
 
 
 def _chome_document(chome: Chome, lang: str) -> Document:

@@ -50,7 +50,7 @@ def _plan_document(plan: Plan, lang: str) -> Document:
         _join(plan.name_ja, plan.name_en, year_keywords(plan.period_ja or ""),
               *(str(y) for y in (plan.start_fy, plan.end_fy) if y)),
         "plan.plan_page", (("plan_id", plan.plan_id),), {"plan": plan.plan_id},
-        {"plan": title}, plan.name_en or "", "")
+        {"plan": title}, plan.name_en or "", "", names=(plan.name_ja, plan.name_en or ""))
 
 
 def _revision_document(rev: Revision, plans: dict[str, Plan], lang: str) -> Document:
@@ -103,7 +103,8 @@ def _node_document(node: Node, nodes: dict[str, Node], plans: dict[str, Plan], l
                      year_keywords(_join(node.name_ja, body_ja)))
     return Document(node.level, node.node_id, lang, _text(node.name_ja, node.name_en, lang),
                     body, keywords, "plan.node_page", (("node_id", node.node_id),),
-                    facets, labels, node.name_en or "", node.vision_en or "")
+                    facets, labels, node.name_en or "", node.vision_en or "",
+                    names=(node.name_ja, node.name_en or ""))
 
 
 def _indicator_document(ind: Indicator, nodes: dict[str, Node], plans: dict[str, Plan],

@@ -31,6 +31,8 @@ class Document:
     text_en: str = ""
     #: A reading supplied by the data (e.g. 町丁目 town_kana); Sudachi readings are added to it.
     reading: str = ""
+    #: Whole names a resident may type for this item (池尻, いけじり, Ikejiri); an exact match ranks first.
+    names: tuple[str, ...] = ()
 
     @property
     def uid(self) -> str:

@@ -26,16 +26,18 @@ from whoosh.columns import RefBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.query import And, FuzzyTerm, Or, Phrase, Prefix, Term
 
-from portal.search.analysis import bigrams
+from portal.search.analysis import bigrams, fold
 from portal.search.documents import FACETS, Document
 from portal.search.japanese import morph_tokens, reading
 from portal.search.query import Chunk
 
 #: Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Kind → document boost: whole plans and places outrank the many items that mention them.
 KIND_BOOST = {"plan": 2.0, "chiiki": 1.6, "chiku": 1.6, "dataset": 1.5, "pillar": 1.3,
-              "measure": 1.2, "revision": 1.1, "chome": 0.9}
+              "measure": 1.3, "revision": 1.1, "project": 1.1, "indicator": 0.6, "chome": 0.7}
+#: Separates the values of the exact-name field.
+_SEP = "\x1f"
 _EN = StemmingAnalyzer()
 _BG_FIELDS = ("title_bg", "kw_bg", "body_bg")
 _JA_FIELDS = ("title_ja", "kw_ja", "body_ja")
@@ -66,6 +68,11 @@ class _ListTokenizer(Tokenizer):
             yield token
 
 
+def _names(value: str) -> list[str]:
+    """The folded whole names in VALUE (one term each, for exact matches)."""
+    return [n for n in (fold(" ".join(v.split())) for v in value.split(_SEP)) if n]
+
+
 def _schema() -> Schema:
     """One schema for every language's index."""
     bg, ja = _ListTokenizer(bigrams), _ListTokenizer(morph_tokens)
@@ -78,6 +85,7 @@ def _schema() -> Schema:
         title_ja=TEXT(analyzer=ja, field_boost=3.0), kw_ja=TEXT(analyzer=ja, field_boost=1.5),
         body_ja=TEXT(analyzer=ja),
         reading=TEXT(analyzer=bg, field_boost=2.0),
+        exact=TEXT(analyzer=_ListTokenizer(_names), phrase=False),
         title_en=TEXT(analyzer=_EN, field_boost=2.5), text_en=TEXT(analyzer=_EN),
         **facet_columns,
     )
@@ -99,6 +107,7 @@ def _fields(doc: Document) -> dict[str, Any]:
         "title_ja": doc.title, "kw_ja": doc.keywords, "body_ja": doc.body,
         "reading": " ".join(x for x in (_reading_of(doc.title, doc.keywords), doc.reading) if x),
         "title_en": doc.title_en, "text_en": doc.text_en,
+        "exact": _SEP.join((doc.title, *doc.names)),
         "_boost": KIND_BOOST.get(doc.kind, 1.0),
     }
     for name in FACETS:
@@ -183,7 +192,9 @@ def build_query(chunks: list[Chunk], loose: bool = False) -> Any | None:
     parts = [q for q in (_chunk_query(c) for c in chunks) if q is not None]
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else And(parts)
+    query = parts[0] if len(parts) == 1 else And(parts)
+    whole = fold(" ".join(c.text for c in chunks))
+    return Or([query, Term("exact", whole, boost=8.0)]) if parts else query
 
 
 def _loose_query(chunks: list[Chunk]) -> Any | None:
@@ -193,6 +204,7 @@ def _loose_query(chunks: list[Chunk]) -> Any | None:
         terms += [Term(f, t) for t in chunk.bigrams if len(t) > 1 for f in _BG_FIELDS]
         terms += [Term(f, t, boost=2.0) for t in chunk.morph for f in _JA_FIELDS]
         terms += [_english_term(s) for s in _stems(chunk.latin)]
+        terms += [Term("reading", t) for t in chunk.reading if len(t) > 1]
     return Or(terms) if terms else None
 
 

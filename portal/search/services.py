@@ -64,6 +64,8 @@ class SearchPage:
     suggestion: str | None = None
     #: True when no document matched every word and partial matches are shown instead.
     relaxed: bool = False
+    #: The did-you-mean query whose results are shown because the query itself found nothing.
+    corrected: str | None = None
     #: True when the query was longer than MAX_QUERY_CHARS and only its start was searched.
     truncated: bool = False
     #: False when the index has not been built yet.
@@ -86,6 +88,10 @@ def search_documents(lang: str, text: str, filters: dict[str, str] | None = None
         answer.suggestion = _suggestion(index, lang, text)
         raw = index.search(lang, chunks, filters, page, PER_PAGE, loose=True) or raw
         answer.relaxed = raw.total > 0
+    if raw.total == 0 and answer.suggestion:
+        chunks = analyse(answer.suggestion)
+        raw = index.search(lang, chunks, filters, page, PER_PAGE) or raw
+        answer.corrected = answer.suggestion if raw.total else None
     patterns = needles(chunks)
     answer.total, answer.pages = raw.total, math.ceil(raw.total / PER_PAGE)
     answer.results = [_result(hit, patterns) for hit in raw.hits]
