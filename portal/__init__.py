@@ -37,6 +37,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(site_bp)
     app.register_blueprint(plan_bp)
+    from portal.areas.views import bp as areas_bp
+
+    app.register_blueprint(areas_bp)
 
     from portal import consult
 

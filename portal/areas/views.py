@@ -1,31 +1,93 @@
-"""地域 and 地区 pages."""
+"""地域 and 地区 pages, and finding a 地区 by typing a 町丁目 (a plain GET form, no JavaScript)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 
 from portal.areas import services
-from portal.areas.models import Chiiki, Chiku
+from portal.areas.maps import HEIGHT, WIDTH, project
 from portal.db import get_session
+from portal.i18n import _, current_lang
+from portal.plan.extras import package_rows
+from portal.plan.models import Node
+from portal.plan.pagecache import cached_body
 
 bp = Blueprint("areas", __name__, url_prefix="/<lang>/chiku")
 
 
+def _page(template: str, key: tuple, title: str, build) -> str:
+    """Render TEMPLATE around a cached body (the data changes only at build)."""
+    session = get_session()
+    body = cached_body(session, ("areas", *key, current_lang()),
+                       lambda: render_template(f"areas/_{template}_body.html", **build(session)))
+    return render_template("areas/page.html", body=body, title=title)
+
+
 @bp.get("/")
 def chiku_index():
-    """List the 5 地域 and their 地区."""
-    return render_template("areas/index.html", chiikis=services.list_chiiki(get_session()))
+    """List the 5 地域 and their 地区 with readings, and offer the 町丁目 lookup."""
+    return _page("index", ("index",), _("Districts (地区)"),
+                 lambda s: {"chiikis": services.list_chiiki(s)})
 
 
 @bp.get("/area/<chiiki_id>/")
 def chiiki_page(chiiki_id: str):
-    """Show one 地域."""
-    chiiki = get_session().get(Chiiki, chiiki_id) or abort(404)
-    return render_template("areas/chiiki.html", chiiki=chiiki)
+    """Show one 地域: its 地区, population and map."""
+    chiiki = services.get_chiiki(get_session(), chiiki_id) or abort(404)
+
+    def build(session):
+        chomes = [c for k in chiiki.chikus for c in k.chomes]
+        return {"chiiki": chiiki, "chomes": chomes, "pop": services.population(chomes),
+                "map": _map(session, {k.chiku_id for k in chiiki.chikus}),
+                "credit": services.dataset_attribution(session)}
+
+    return _page("chiiki", ("chiiki", chiiki_id), _("%(name)s area", name=chiiki.name), build)
 
 
 @bp.get("/<chiku_id>/")
 def chiku_page(chiku_id: str):
-    """Show one 地区."""
-    chiku = get_session().get(Chiku, chiku_id) or abort(404)
-    return render_template("areas/chiku.html", chiku=chiku)
+    """Show one 地区: 町丁目 with confidence, population, map, plan items rolled out everywhere."""
+    chiku = services.get_chiku(get_session(), chiku_id) or abort(404)
+
+    def build(session):
+        return {"chiku": chiku, "chomes": chiku.chomes, "pop": services.population(chiku.chomes),
+                "map": _map(session, {chiku.chiku_id}), "rollout": _rollout(session),
+                "credit": services.dataset_attribution(session)}
+
+    return _page("chiku", ("chiku", chiku_id), _("%(name)s district", name=chiku.name), build)
+
+
+@bp.get("/find")
+def find_page():
+    """Find the 地区 of a typed 町丁目 (kanji or kana) and list the matches."""
+    raw = request.args.get("q", "")
+    if len(raw) > 200:
+        raw = raw[:200]
+    query, matches = services.find_chome(get_session(), raw) if raw.strip() else (None, [])
+    return render_template("areas/find.html", q=raw, query=query, matches=matches,
+                           chikus=services.chikus_of(matches))
+
+
+def _map(session, highlight: set[str]) -> dict:
+    """Map geometry with the 地区 in HIGHLIGHT emphasised."""
+    return {"points": project(services.all_chome(session), highlight), "width": WIDTH, "height": HEIGHT}
+
+
+def _rollout(session) -> list[dict]:
+    """Plan items whose printed text says they reach every 地区, grouped by item."""
+    grouped: dict[str, dict] = {}
+    for row in package_rows(current_app.config["DATASETS_DIR"], "chiku-rollout", "rollout"):
+        node = session.get(Node, row["node_id"])
+        if node is None:
+            continue
+        grouped.setdefault(row["node_id"], {"node": node, "quotes": []})["quotes"].append(row)
+    return list(grouped.values())
+
+
+@bp.app_context_processor
+def area_labels() -> dict[str, object]:
+    """Expose the translated confidence labels to every template."""
+    from portal.i18n import _l
+
+    return {"confidence_labels": {"verified": _l("Verified"), "inferred": _l("Inferred"),
+                                  "uncertain": _l("Uncertain")}}

@@ -16,7 +16,10 @@ from frictionless import Package
 PLAN_RESOURCES = ("plans", "revisions", "nodes", "indicators", "observations")
 #: Resources a reference (areas) package must carry.
 AREA_RESOURCES = ("chiiki", "chiku", "chome")
-KINDS = {"plan": PLAN_RESOURCES, "reference": AREA_RESOURCES, "consultation": ()}
+#: Plan items printed as carried out in every 地区 (read by the 地区 pages, no table).
+ROLLOUT_RESOURCES = ("rollout",)
+KINDS = {"plan": PLAN_RESOURCES, "reference": AREA_RESOURCES, "consultation": (),
+         "rollout": ROLLOUT_RESOURCES}
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,88 @@ def list_plans(session: Session) -> list[Plan]:
 def get_plan(session: Session, plan_id: str) -> Plan | None:
     """Return the plan PLAN_ID, or None."""
     return session.get(Plan, plan_id)
+
+
+def get_revision(session: Session, plan_id: str, revision_id: str) -> Revision | None:
+    """Return revision REVISION_ID of PLAN_ID, or None."""
+    rev = session.get(Revision, revision_id)
+    return rev if rev is not None and rev.plan_id == plan_id else None
+
+
+def get_node(session: Session, node_id: str) -> Node | None:
+    """Return the node NODE_ID, or None."""
+    return session.get(Node, node_id)
+
+
+def get_indicator(session: Session, indicator_id: str) -> Indicator | None:
+    """Return the indicator INDICATOR_ID, or None."""
+    return session.get(Indicator, indicator_id)
+
+
+def revision_nodes(session: Session, revision_id: str) -> list[Node]:
+    """Every node of a revision, in tree order (position within parent)."""
+    return list(session.scalars(
+        select(Node).where(Node.revision_id == revision_id).order_by(Node.position, Node.node_id)
+    ))
+
+
+def roots(nodes: list[Node]) -> list[Node]:
+    """The nodes without a parent among NODES, in position order."""
+    return [n for n in nodes if n.parent_id is None]
+
+
+def main_revision(plan: Plan) -> Revision | None:
+    """The newest revision that has a plan tree (the one residents read), else the newest."""
+    with_nodes = [r for r in plan.revisions if _has_nodes(r)]
+    return (with_nodes or plan.revisions or [None])[-1]
+
+
+def _has_nodes(revision: Revision) -> bool:
+    """True when REVISION has at least one node."""
+    from sqlalchemy.orm import object_session
+
+    session = object_session(revision)
+    if session is None:
+        return False
+    return session.scalar(select(Node.node_id).where(Node.revision_id == revision.revision_id)
+                          .limit(1)) is not None
+
+
+def indicators_under(session: Session, node: Node) -> list[Indicator]:
+    """Every indicator of NODE and of its descendants, in tree order."""
+    found: list[Indicator] = []
+    stack = [node]
+    while stack:
+        current = stack.pop(0)
+        found.extend(current.indicators)
+        stack = list(current.children) + stack
+    return found
+
+
+def revision_indicators(session: Session, revision_id: str) -> list[Indicator]:
+    """Every indicator attached to REVISION_ID, by id."""
+    return list(session.scalars(select(Indicator).where(Indicator.revision_id == revision_id)
+                                .order_by(Indicator.indicator_id)))
+
+
+def plan_dataset_name(session: Session, plan: Plan) -> str:
+    """The data package (folder) name PLAN was loaded from."""
+    from portal.catalog.models import Dataset
+
+    dataset = session.get(Dataset, plan.dataset_id)
+    return dataset.name if dataset else plan.plan_id
+
+
+def ancestors(node: Node) -> list[Node]:
+    """NODE's ancestors from the root down (for breadcrumbs)."""
+    chain: list[Node] = []
+    current = node.parent
+    while current is not None and len(chain) < 20:
+        chain.insert(0, current)
+        current = current.parent
+    return chain
+
+
+def revision_of(session: Session, revision_id: str) -> Revision | None:
+    """Return the revision REVISION_ID, or None."""
+    return session.get(Revision, revision_id)

@@ -1,41 +1,165 @@
-"""Plan pages: plans, revisions, nodes (pillar, 施策, 事業 …) and indicators."""
+"""Plan pages: plans, revisions, nodes (pillar, 施策, 事業 …), indicators, comparison, method."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template, request
 
 from portal.db import get_session
+from portal.errors import fail
+from portal.i18n import _, current_lang
+from portal.plan import compare as compare_mod
 from portal.plan import services
+from portal.plan.charts import build_chart
+from portal.plan.extras import changes_by_indicator
+from portal.plan.figures import figures
+from portal.plan.pagecache import cached_body, cached_value
+from portal.plan.tree import build_tree
 
 bp = Blueprint("plan", __name__, url_prefix="/<lang>/plans")
 
 
+def _tree(session, revision_id: str):
+    """The assessed tree of REVISION_ID, computed once per data stamp."""
+    return cached_value(session, ("tree", revision_id), lambda: build_tree(session, revision_id))
+
+
+def _page(template: str, key: tuple, title: str, build) -> str:
+    """Render TEMPLATE around a cached body; BUILD returns the body template's context."""
+    session = get_session()
+    body = cached_body(session, (*key, current_lang()),
+                       lambda: render_template(f"plan/_{template}_body.html", **build(session)))
+    return render_template("plan/page.html", body=body, title=title)
+
+
 @bp.get("/")
 def plans_index():
-    """List every plan with its revisions."""
-    return render_template("plan/index.html", plans=services.list_plans(get_session()))
+    """List every plan with its revisions and an at-a-glance status count."""
+    session = get_session()
+    plans = services.list_plans(session)
+
+    def build(session):
+        mains = {p.plan_id: services.main_revision(p) for p in plans}
+        trees = {pid: _tree(session, r.revision_id) for pid, r in mains.items() if r}
+        return {"plans": plans, "mains": mains, "trees": trees}
+
+    return _page("index", ("index",), _("Plans"), build)
 
 
 @bp.get("/<plan_id>/")
 def plan_page(plan_id: str):
-    """Show a plan: its revisions and the tree of its newest revision."""
-    plan = services.get_plan(get_session(), plan_id) or abort(404)
-    return render_template("plan/plan.html", plan=plan)
+    """Show a plan: its revisions, status summary and the tree of its main revision."""
+    session = get_session()
+    plan = services.get_plan(session, plan_id) or abort(404)
+    revision = services.main_revision(plan)
+
+    def build(session):
+        tree = _tree(session, revision.revision_id) if revision else None
+        return {"plan": plan, "revision": revision, "tree": tree}
+
+    return _page("plan", ("plan", plan_id), _name(plan.name_ja, plan.name_en), build)
 
 
 @bp.get("/<plan_id>/revisions/<revision_id>/")
 def revision_page(plan_id: str, revision_id: str):
-    """Show one revision's tree."""
-    abort(404)
+    """Show one revision's tree with status roll-ups."""
+    session = get_session()
+    revision = services.get_revision(session, plan_id, revision_id) or abort(404)
+
+    def build(session):
+        return {"plan": revision.plan, "revision": revision, "tree": _tree(session, revision_id)}
+
+    return _page("revision", ("revision", revision_id), _name(revision.label_ja, revision.label_en),
+                 build)
 
 
 @bp.get("/node/<node_id>/")
 def node_page(node_id: str):
-    """Show one node (pillar, 施策, 事業 …)."""
-    abort(404)
+    """Show one node (pillar, 施策, 事業 …): 目指す姿, 所管部, children and indicators."""
+    session = get_session()
+    node = services.get_node(session, node_id) or abort(404)
+
+    def build(session):
+        tree = _tree(session, node.revision_id)
+        revision = services.revision_of(session, node.revision_id)
+        return {"node": node, "tree": tree, "revision": revision,
+                "trail": services.ancestors(node)}
+
+    return _page("node", ("node", node_id), _name(node.name_ja, node.name_en), build)
 
 
 @bp.get("/indicator/<indicator_id>/")
 def indicator_page(indicator_id: str):
-    """Show one indicator."""
-    abort(404)
+    """Show one indicator: status, chart, figures table, target changes with reasons."""
+    session = get_session()
+    indicator = services.get_indicator(session, indicator_id) or abort(404)
+
+    def build(session):
+        figs = figures(indicator)
+        plan = services.revision_of(session, indicator.revision_id).plan
+        dataset = services.plan_dataset_name(session, plan)
+        changes = changes_by_indicator(current_app.config["DATASETS_DIR"], dataset)
+        charts = [(sub, build_chart(sub, figs.years)) for sub in figs.subs]
+        return {"ind": indicator, "figs": figs, "charts": charts, "plan": plan,
+                "changes": changes.get(indicator_id, []), "trail": [
+                    *services.ancestors(indicator.node), indicator.node]}
+
+    return _page("indicator", ("indicator", indicator_id),
+                 _name(indicator.name_ja, indicator.name_en), build)
+
+
+@bp.get("/<plan_id>/compare")
+def compare_page(plan_id: str):
+    """Compare two revisions of a plan (?from=<revision>&to=<revision>)."""
+    session = get_session()
+    plan = services.get_plan(session, plan_id) or abort(404)
+    pair = compare_mod.choose_pair(plan, request.args.get("from"), request.args.get("to"))
+    if isinstance(pair, str):
+        fail(400, pair)
+    old, new = pair
+
+    def build(session):
+        result = compare_mod.compare(session, current_app.config["DATASETS_DIR"], plan, old, new)
+        return {"plan": plan, "old": old, "new": new, "result": result}
+
+    return _page("compare", ("compare", plan_id, old.revision_id, new.revision_id),
+                 _("Compare revisions"), build)
+
+
+@bp.get("/method/")
+def method_page():
+    """Explain how statuses, achievement rates and roll-ups are computed."""
+    return render_template("plan/method.html")
+
+
+def _name(ja: str | None, en: str | None) -> str:
+    """The content name in the page language (Japanese fallback)."""
+    from portal.i18n import localized
+
+    return localized({"ja": ja or "", "en": en or ""})
+
+
+@bp.app_context_processor
+def plan_labels() -> dict[str, object]:
+    """Expose the translated status, series and relation labels to every template."""
+    from portal.plan import labels
+
+    return {"status_labels": labels.STATUS_LABELS, "series_labels": labels.SERIES_LABELS,
+            "relation_labels": labels.RELATION_LABELS, "level_labels": labels.LEVEL_LABELS,
+            "kind_labels": labels.KIND_LABELS, "direction_labels": labels.DIRECTION_LABELS,
+            "semantics_labels": labels.SEMANTICS_LABELS, "reason_labels": labels.REASON_LABELS,
+            "plan_progress_summary": _progress_summary, "config_endpoints": current_app.view_functions}
+
+
+def _progress_summary() -> list[dict[str, object]]:
+    """Each plan with the status counts of its main revision (for the home page)."""
+    session = get_session()
+
+    def compute() -> list[dict[str, object]]:
+        items = []
+        for plan in services.list_plans(session):
+            revision = services.main_revision(plan)
+            tree = _tree(session, revision.revision_id) if revision else None
+            items.append({"plan": plan, "counts": tree.rollup() if tree else {}})
+        return items
+
+    return cached_value(session, ("summary",), compute)
