@@ -1,0 +1,196 @@
+"""Comment submissions against a real gunicorn server on loopback: throughput, and loss under SIGKILL.
+
+Each simulated resident opens the form once (session cookie + CSRF token), then for every comment
+posts the form to the confirmation screen and sends it; a failed send is retried with the same
+submission token (the server's idempotency makes that safe). At the end every receipt a client was
+shown must be in the database exactly once. Bounded: a fixed number of comments and a time cap.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+RECEIPT = re.compile(r'id="receipt-no">(\d+)<.*?id="receipt-code">([0-9A-Z-]+)<', re.S)
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_env(tmp: Path) -> dict[str, str]:
+    """Configuration of the server under test (fixed secret so receipts survive restarts)."""
+    return {**os.environ, "PORTAL_DATABASE_URL": f"sqlite:///{tmp / 'portal.sqlite'}",
+            "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
+            "PORTAL_RELEASES_DIR": str(tmp / "releases"), "PORTAL_SECRET_KEY": "bench-secret",
+            "PORTAL_CONSULT_MIN_FILL_SECONDS": "0",
+            "PORTAL_CONSULT_RATE_LIMIT": "1000000 per minute", "PORTAL_DEMO_MODE": "true"}
+
+
+def prepare(tmp: Path) -> None:
+    """Build the database from datasets/ with the demo consultation (open from now)."""
+    subprocess.run([str(Path(sys.executable).parent / "portal"), "build", "--no-index"], cwd=ROOT,
+                   env=server_env(tmp), check=True, capture_output=True)
+
+
+class Server:
+    """gunicorn (2 sync workers) in its own process group, so SIGKILL takes master and workers."""
+
+    def __init__(self, tmp: Path, port: int, workers: int = 2) -> None:
+        self.tmp, self.port, self.workers, self.proc = tmp, port, workers, None
+
+    def start(self) -> None:
+        """Start and wait until the consultation page answers."""
+        gunicorn = str(Path(sys.executable).parent / "gunicorn")
+        self.proc = subprocess.Popen(
+            [gunicorn, "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "--log-level",
+             "warning", "portal:create_app()"], cwd=ROOT, env=server_env(self.tmp),
+            start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                if requests.get(f"{self.url}/ja/consultations/demo/", timeout=2).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def kill(self) -> None:
+        """SIGKILL the master and every worker."""
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self) -> None:
+        """Stop gracefully."""
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(20)
+
+
+@dataclass
+class Tally:
+    """What the clients saw: receipts shown, retries, errors by kind."""
+
+    receipts: list[tuple[int, str]] = field(default_factory=list)
+    retries: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _post_until_ok(session: requests.Session, url: str, data: dict, tally: Tally,
+                   deadline: float) -> str:
+    """POST until a 200 answer (connection errors and 5xx during restarts are retried)."""
+    while time.time() < deadline:
+        try:
+            r = session.post(url, data=data, timeout=10)
+            if r.status_code == 200:
+                return r.text
+        except requests.RequestException:
+            pass
+        with tally.lock:
+            tally.retries += 1
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+def _resident(base: str, n: int, index: int, tally: Tally, deadline: float) -> None:
+    """One resident sending N comments through the confirmation screen."""
+    session = requests.Session()
+    while True:
+        try:
+            page = session.get(f"{base}/ja/consultations/demo/comment", timeout=10).text
+            break
+        except requests.RequestException:
+            time.sleep(0.1)
+    tokens = {k: html.unescape(v) for k, v in HIDDEN.findall(page)}
+    for i in range(n):
+        form = {**tokens, "body": f"耐久試験の意見 {index}-{i}：①＜テスト＞", "website": ""}
+        confirm = _post_until_ok(session, f"{base}/ja/consultations/demo/confirm", form, tally, deadline)
+        sent = {k: html.unescape(v) for k, v in HIDDEN.findall(confirm)}
+        receipt = _post_until_ok(session, f"{base}/ja/consultations/demo/submit", sent, tally, deadline)
+        match = RECEIPT.search(receipt)
+        with tally.lock:
+            tally.receipts.append((int(match.group(1)), match.group(2)))
+
+
+def run_load(server: Server, clients: int, per_client: int, kill_at: tuple[int, ...] = (),
+             cap_seconds: float = 110) -> tuple[Tally, float]:
+    """Run CLIENTS residents; SIGKILL and restart the server when the receipt count passes KILL_AT."""
+    tally, deadline = Tally(), time.time() + cap_seconds
+    threads = [threading.Thread(target=_resident, args=(server.url, per_client, i, tally, deadline),
+                                daemon=True) for i in range(clients)]
+    start = time.time()
+    for t in threads:
+        t.start()
+    for mark in kill_at:
+        while len(tally.receipts) < mark and time.time() < deadline:
+            time.sleep(0.01)
+        server.kill()
+        time.sleep(0.3)
+        server.start()
+    for t in threads:
+        t.join(max(0.0, deadline - time.time()))
+    return tally, time.time() - start
+
+
+def check(db: Path, receipts: list[tuple[int, str]]) -> dict[str, int]:
+    """Count receipts found exactly once, missing or duplicated; and the database's integrity."""
+    sys.path.insert(0, str(ROOT))
+    from portal.consult.receipts import code_hash
+
+    conn = sqlite3.connect(db)
+    once = missing = 0
+    for no, code in receipts:
+        n = conn.execute("SELECT count(*) FROM comment WHERE receipt_code_sha256 = ? AND receipt_no = ?",
+                         (code_hash(code), no)).fetchone()[0]
+        once += n == 1
+        missing += n == 0
+    total = conn.execute("SELECT count(*) FROM comment").fetchone()[0]
+    ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    return {"acknowledged": len(receipts), "exactly_once": once, "missing": missing,
+            "rows": total, "integrity_ok": int(ok),
+            "distinct_receipts": len(set(receipts))}
+
+
+def main() -> None:
+    """Measure sustained submissions/s with zero loss (50 residents × 40 comments, no kills)."""
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        prepare(tmp)
+        server = Server(tmp, free_port())
+        server.start()
+        try:
+            tally, seconds = run_load(server, clients=50, per_client=40)
+        finally:
+            server.stop()
+        result = check(tmp / "portal.sqlite", tally.receipts)
+    rate = result["acknowledged"] / seconds
+    print(f"comments acknowledged: {result['acknowledged']} in {seconds:.1f} s = {rate:.0f}/s "
+          f"(each = confirm + submit POST); exactly once: {result['exactly_once']}; "
+          f"missing: {result['missing']}; rows: {result['rows']}; retries: {tally.retries}")
+
+
+if __name__ == "__main__":
+    main()
