@@ -37,6 +37,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(site_bp)
     app.register_blueprint(plan_bp)
+    from portal.catalog.views import bp as catalog_bp
+
+    app.register_blueprint(catalog_bp)
+    from portal import api
+
+    api.register_modules()
+    app.register_blueprint(api.bp)
     from portal.areas.views import bp as areas_bp
 
     app.register_blueprint(areas_bp)

@@ -16,7 +16,8 @@ from flask import Flask
 
 from portal.areas.services import load_areas
 from portal.catalog import packages
-from portal.catalog.services import import_package
+from portal.catalog.releases import immutability_problems
+from portal.catalog.services import import_package, publish_package
 from portal.db import begin_write
 from portal.migrate import upgrade
 from portal.plan.services import load_plan
@@ -74,6 +75,8 @@ def load_all(app: Flask, folders: list[Path], progress: Progress = _plain_progre
         for folder in progress("Loading packages", folders):
             pkg = packages.read(folder)
             outcome = import_package(session, pkg, now=now)
+            publish_package(pkg, app.config["RELEASES_DIR"], now=now,
+                            base_url=app.config["PUBLIC_BASE_URL"])
             counts: dict[str, int] = {}
             if outcome.action != "unchanged":
                 counts = _load_rows(session, pkg, outcome.dataset.id)
@@ -98,6 +101,9 @@ def build(app: Flask, progress: Progress = _plain_progress, *, reindex: bool = T
     from portal.search.rebuild import rebuild_index
 
     folders = validate_all(app.config["DATASETS_DIR"], progress)
+    problems = immutability_problems(folders, app.config["RELEASES_DIR"])
+    if problems:  # a released version never changes: refuse before touching anything
+        raise BuildFailed(problems)
     upgrade(get_engine())
     report = load_all(app, folders, progress)
     if app.config["DEMO_MODE"]:

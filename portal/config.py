@@ -20,6 +20,8 @@ class Defaults:
     DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'portal.sqlite'}"
     #: Folder holding the published Frictionless data packages, one per sub-folder.
     DATASETS_DIR = str(ROOT / "datasets")
+    #: Folder of the immutable release files (CSV, Excel CSV, JSON, ZIP) per dataset and version.
+    RELEASES_DIR = str(ROOT / "releases")
     #: Folder holding the Whoosh indexes, one sub-folder per language.
     SEARCH_INDEX_DIR = str(ROOT / "search_index")
     #: Folder holding the gettext catalogues (translations/<locale>/LC_MESSAGES/messages.po).

@@ -64,3 +64,28 @@ def list_datasets(session: Session, *, latest_only: bool = True) -> list[Dataset
 def count_datasets(session: Session) -> int:
     """Count dataset releases in the database."""
     return len(list(session.scalars(select(Dataset.id))))
+
+
+def publish_package(pkg: PackageData, releases_dir: str, *, now: datetime,
+                    base_url: str) -> dict | None:
+    """Write PKG's immutable release files unless that version is already released."""
+    from pathlib import Path
+
+    from portal.catalog import publish, releases
+
+    previous = None
+    older = [v for v in releases.versions(releases_dir, pkg.name) if v != pkg.version]
+    if older:
+        man = releases.manifest(releases_dir, pkg.name, older[0])
+        folder = releases.release_dir(releases_dir, pkg.name, older[0])
+        previous = (man, Path(folder)) if man and folder else None
+    return publish.publish_release(pkg, releases_dir, now=now, base_url=base_url,
+                                   previous=previous)
+
+
+def preview(releases_dir: str, name: str, version: str, resource: str, limit: int = 10) -> list[dict]:
+    """Return the first LIMIT rows of a released resource, as published."""
+    from portal.catalog.rows import load_table
+
+    table = load_table(releases_dir, name, version, resource)
+    return table.rows[:limit] if table else []

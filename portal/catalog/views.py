@@ -1,25 +1,173 @@
-"""Catalogue pages: the list of datasets and a page per dataset."""
+"""Catalogue pages (each with a .json twin) and the immutable release downloads."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from datetime import datetime
 
-from portal.catalog import services
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, send_file, url_for
+
+from portal.catalog import facets, metadata, releases, services
 from portal.db import get_session
+from portal.errors import fail
+from portal.i18n import _, best_language
 
-bp = Blueprint("catalog", __name__, url_prefix="/<lang>/datasets")
+bp = Blueprint("catalog", __name__)
+
+#: One year: a release file never changes, so caches may keep it.
+IMMUTABLE_MAX_AGE = 365 * 24 * 3600
 
 
-@bp.get("/")
+def _releases_dir() -> str:
+    """Return the configured folder of release files."""
+    return current_app.config["RELEASES_DIR"]
+
+
+def file_url(name: str, version: str, filename: str) -> str:
+    """Return the absolute URL of a release file."""
+    return url_for("catalog.download", name=name, version=version, filename=filename, _external=True)
+
+
+def _list_context() -> dict:
+    """Filter the dataset list by the query's text and facet values."""
+    selected = {f: request.args[f] for f in facets.FACETS if request.args.get(f)}
+    q = request.args.get("q", "").strip()[:200]
+    entries = [facets.entry(ds) for ds in services.list_datasets(get_session())]
+    found = facets.search(entries, selected, q)
+    return {"datasets": found, "total": len(entries), "facets": facets.counts(found),
+            "selected": selected, "q": q, "query_args": {**selected, **({"q": q} if q else {})}}
+
+
+def _facet_links(ctx: dict) -> dict[str, list[dict]]:
+    """Each facet value with its count and the URL that selects it (or removes it when selected)."""
+    links: dict[str, list[dict]] = {}
+    for facet, values in ctx["facets"].items():
+        links[facet] = []
+        for value, count in values:
+            args = {**ctx["selected"], "q": ctx["q"]} if ctx["q"] else dict(ctx["selected"])
+            chosen = ctx["selected"].get(facet) == value
+            if chosen:
+                args.pop(facet)
+            else:
+                args[facet] = value
+            links[facet].append({"value": value, "count": count, "selected": chosen,
+                                 "url": url_for("catalog.datasets_index", **args)})
+    return links
+
+
+@bp.get("/<lang>/datasets/")
 def datasets_index():
-    """List every dataset."""
-    return render_template("catalog/index.html", datasets=services.list_datasets(get_session()))
+    """List every dataset with facets and a filter box."""
+    ctx = _list_context()
+    return render_template("catalog/index.html", facet_links=_facet_links(ctx), **ctx)
 
 
-@bp.get("/<name>/")
+@bp.get("/<lang>/datasets.json")
+def datasets_index_json():
+    """The dataset list as JSON (the .json twin of the list page)."""
+    ctx = _list_context()
+    return jsonify({"total": ctx["total"], "count": len(ctx["datasets"]), "q": ctx["q"],
+                    "selected": ctx["selected"], "facets": ctx["facets"],
+                    "datasets": [{**d, "url": url_for("catalog.dataset_page", name=d["name"],
+                                                      _external=True)} for d in ctx["datasets"]]})
+
+
+def _metadata(name: str, version: str | None) -> dict:
+    """Return a release's metadata, or a 404 in the user's language."""
+    version = version or releases.latest_version(_releases_dir(), name)
+    man = releases.manifest(_releases_dir(), name, version) if version else None
+    if man is None:
+        fail(404, _("There is no dataset %(name)s in version %(version)s.", name=name,
+                    version=version or "-") if version else
+             _("There is no dataset called %(name)s.", name=name))
+    return metadata.dataset_metadata(_releases_dir(), man, file_url=file_url,
+                                     base_url=current_app.config["PUBLIC_BASE_URL"])
+
+
+def _render_dataset(meta: dict):
+    """Render a dataset page with its schema.org JSON-LD and a preview of each resource."""
+    page_url = url_for("catalog.version_page", name=meta["name"], version=meta["version"],
+                       _external=True)
+    previews = {r["name"]: services.preview(_releases_dir(), meta["name"], meta["version"], r["name"])
+                for r in meta["resources"]}
+    return render_template("catalog/dataset.html", meta=meta, previews=previews,
+                           jsonld=metadata.schema_org(meta, page_url))
+
+
+@bp.get("/<lang>/datasets/<name>/")
 def dataset_page(name: str):
-    """Show one dataset."""
-    dataset = next((d for d in services.list_datasets(get_session()) if d.name == name), None)
-    if dataset is None:
-        abort(404)
-    return render_template("catalog/dataset.html", dataset=dataset)
+    """Show the newest release of a dataset."""
+    return _render_dataset(_metadata(name, None))
+
+
+@bp.get("/<lang>/datasets/<name>.json")
+def dataset_json(name: str):
+    """The newest release's metadata as JSON."""
+    return jsonify(_metadata(name, None))
+
+
+@bp.get("/<lang>/datasets/<name>/<version>/")
+def version_page(name: str, version: str):
+    """Show one release; `latest` redirects to the newest."""
+    if version == "latest":
+        return _to_latest(name, lambda v: url_for("catalog.version_page", name=name, version=v))
+    return _render_dataset(_metadata(name, version))
+
+
+@bp.get("/<lang>/datasets/<name>/<version>.json")
+def version_json(name: str, version: str):
+    """One release's metadata as JSON."""
+    if version == "latest":
+        return _to_latest(name, lambda v: url_for("catalog.version_json", name=name, version=v))
+    return jsonify(_metadata(name, version))
+
+
+def _to_latest(name: str, build_url):
+    """Redirect to the newest version's URL; the redirect itself is not cached for long."""
+    newest = releases.latest_version(_releases_dir(), name)
+    if newest is None:
+        fail(404, _("There is no dataset called %(name)s.", name=name))
+    response = redirect(build_url(newest), code=302)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/datasets/<name>/<version>/")
+def release_home(name: str, version: str):
+    """The permanent URL of a release (as cited): send the reader to its page in their language."""
+    lang = best_language(request.accept_languages, current_app.config["LANGUAGES"],
+                         current_app.config["DEFAULT_LANGUAGE"])
+    response = redirect(url_for("catalog.version_page", lang=lang, name=name, version=version))
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+@bp.get("/datasets/<name>/<version>/<filename>")
+def download(name: str, version: str, filename: str):
+    """Serve a pre-built release file with ETag, Last-Modified and a one-year cache."""
+    if version == "latest":
+        return _to_latest(name, lambda v: url_for("catalog.download", name=name, version=v,
+                                                  filename=filename))
+    man = releases.manifest(_releases_dir(), name, version)
+    info = releases.file_info(man, filename) if man else None
+    path = releases.file_path(_releases_dir(), name, version, filename) if info else None
+    if info is None or path is None:
+        fail(404, _("There is no such file in this dataset release."))
+    response = send_file(path, mimetype=info.mediatype.split(";")[0], etag=info.sha256, conditional=True,
+                         last_modified=datetime.fromisoformat(man["published_at"]),
+                         as_attachment=info.kind in {"csv", "excel", "zip"},
+                         download_name=filename if info.kind == "zip" else f"{name}_{version}_{filename}",
+                         max_age=IMMUTABLE_MAX_AGE)
+    response.headers["Cache-Control"] = f"public, max-age={IMMUTABLE_MAX_AGE}, immutable"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.app_template_filter("filesize")
+def filesize(size: int) -> str:
+    """Write a byte count for people: 12.3 KB, 1.2 MB (1 KB = 1,024 bytes)."""
+    from portal.i18n import format_decimal
+
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{format_decimal(round(size / scale, 1))} {unit}"
+    return _("%(num)s bytes", num=format_decimal(size))

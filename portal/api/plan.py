@@ -1,0 +1,145 @@
+"""Plan endpoints: plans, revisions, the node tree, indicators and observations with filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify, request, url_for
+from sqlalchemy import Select, select
+
+from portal.api import bad_parameter, bp, dump
+from portal.areas.models import Chiku
+from portal.catalog import rows
+from portal.db import get_session
+from portal.errors import fail
+from portal.i18n import _
+from portal.plan.models import Indicator, Node, Observation, Plan, Revision
+
+#: Filters of /observations and the column each one reads.
+OBSERVATION_FILTERS = {"plan": Revision.plan_id, "revision": Observation.revision_id,
+                       "node": Indicator.node_id, "indicator": Observation.indicator_id,
+                       "series": Observation.series, "fiscal_year": Observation.fiscal_year}
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    """A plan with its revisions."""
+    return {**dump(plan), "revisions": [dump(r) for r in plan.revisions],
+            "url": url_for("api.plan_detail", plan_id=plan.plan_id, _external=True)}
+
+
+@bp.get("/plans")
+def plans():
+    """List every plan with its revisions."""
+    found = get_session().scalars(select(Plan).order_by(Plan.plan_id))
+    return jsonify({"plans": [_plan(p) for p in found]})
+
+
+@bp.get("/plans/<plan_id>")
+def plan_detail(plan_id: str):
+    """Return one plan with its revisions."""
+    plan = get_session().get(Plan, plan_id)
+    if plan is None:
+        fail(404, _("There is no plan %(id)s.", id=plan_id))
+    return jsonify(_plan(plan))
+
+
+def _tree(nodes: list[Node], indicators: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Nest NODES under their parents, each with its indicators."""
+    items = {n.node_id: {**dump(n), "indicators": indicators.get(n.node_id, []), "children": []}
+             for n in nodes}
+    roots = []
+    for node in nodes:
+        parent = items.get(node.parent_id or "")
+        (parent["children"] if parent else roots).append(items[node.node_id])
+    return roots
+
+
+@bp.get("/plans/<plan_id>/revisions/<revision_id>/tree")
+def revision_tree(plan_id: str, revision_id: str):
+    """Return the tree of one revision: pillars → measures → projects, with their indicators."""
+    session = get_session()
+    revision = session.get(Revision, revision_id)
+    if revision is None or revision.plan_id != plan_id:
+        fail(404, _("There is no revision %(id)s in this plan.", id=revision_id))
+    nodes = list(session.scalars(select(Node).where(Node.revision_id == revision_id)
+                                 .order_by(Node.position, Node.node_id)))
+    indicators: dict[str, list[dict[str, Any]]] = {}
+    for ind in session.scalars(select(Indicator).where(Indicator.revision_id == revision_id)
+                               .order_by(Indicator.indicator_id)):
+        indicators.setdefault(ind.node_id, []).append(dump(ind))
+    return jsonify({"plan_id": plan_id, "revision": dump(revision), "nodes": _tree(nodes, indicators)})
+
+
+@bp.get("/nodes/<node_id>")
+def node_detail(node_id: str):
+    """Return one node with its children's ids and its indicators."""
+    node = get_session().get(Node, node_id)
+    if node is None:
+        fail(404, _("There is no node %(id)s.", id=node_id))
+    return jsonify({**dump(node), "children": [c.node_id for c in node.children],
+                    "indicators": [dump(i) for i in node.indicators]})
+
+
+@bp.get("/indicators/<indicator_id>")
+def indicator_detail(indicator_id: str):
+    """Return one indicator with every observation printed for it."""
+    ind = get_session().get(Indicator, indicator_id)
+    if ind is None:
+        fail(404, _("There is no indicator %(id)s.", id=indicator_id))
+    return jsonify({**dump(ind), "observations": [dump(o) for o in ind.observations]})
+
+
+def _observation_query(args: dict[str, str]) -> Select:
+    """Build the observations query from validated filters."""
+    query = (select(Observation).join(Indicator)
+             .join(Revision, Observation.revision_id == Revision.revision_id))
+    for name, value in args.items():
+        column = OBSERVATION_FILTERS[name]
+        query = query.where(column == (int(value) if name == "fiscal_year" else value))
+    return query.order_by(Observation.observation_id)
+
+
+def _observation_args() -> tuple[dict[str, str], str | None, int]:
+    """Validate the observations parameters; raise rows.QueryError naming the bad one."""
+    allowed = set(OBSERVATION_FILTERS) | {"chiku", "_size", "_cursor"}
+    for key in request.args:
+        if key not in allowed:
+            raise rows.QueryError(key, "unknown_column", key)
+    filters = {k: request.args[k] for k in OBSERVATION_FILTERS if k in request.args}
+    if "fiscal_year" in filters and not filters["fiscal_year"].lstrip("-").isdigit():
+        raise rows.QueryError("fiscal_year", "not_integer", filters["fiscal_year"])
+    cursor = request.args.get("_cursor")
+    after = None
+    if cursor is not None:
+        value = rows.decode_cursor(cursor)
+        if len(value) != 2 or not isinstance(value[0], str):
+            raise rows.QueryError("_cursor", "bad_cursor")
+        after = value[0]
+    return filters, after, rows.parse_limit(request.args.get("_size"))
+
+
+@bp.get("/observations")
+def observations():
+    """Observations filtered by plan, revision, node, indicator, series, fiscal_year and 地区."""
+    try:
+        filters, after, limit = _observation_args()
+    except rows.QueryError as exc:
+        return bad_parameter(exc.param, exc.code, exc.value, max=rows.MAX_LIMIT)
+    session = get_session()
+    chiku = request.args.get("chiku")
+    if chiku is not None and session.get(Chiku, chiku) is None:
+        return bad_parameter("chiku", "unknown_value", chiku)
+    query = _observation_query(filters)
+    if after is not None:
+        query = query.where(Observation.observation_id > after)
+    found = [] if chiku else list(session.scalars(query.limit(limit + 1)))
+    body: dict[str, Any] = {"filters": {**filters, **({"chiku": chiku} if chiku else {})},
+                            "count": min(len(found), limit),
+                            "observations": [dump(o) for o in found[:limit]], "next": None}
+    if chiku:
+        body["note"] = ("No published observation is broken down by 地区: the plans report ward-wide "
+                        "figures, and the portal never estimates a district share.")
+    if len(found) > limit:
+        args = {**request.args.to_dict(), "_cursor": rows.encode_cursor([found[limit - 1].observation_id, 0])}
+        body["next"] = url_for("api.observations", _external=True, **args)
+    return jsonify(body)

@@ -1,0 +1,127 @@
+"""Write a release once: CSV, CSV for Excel, JSON records, datapackage.json, ZIP and a manifest.
+
+Files are written into a temporary folder and renamed into place, so a release is either
+complete or absent. An existing release is never rewritten (releases.immutability_problems
+refuses changed bytes under an old version before anything is loaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from portal.catalog import bundle, citation, releases
+from portal.catalog.changes import compare, jsonable
+from portal.catalog.packages import PackageData, ResourceData, frictionless_version
+
+MEDIATYPES = {"csv": "text/csv; charset=utf-8", "excel": "text/csv; charset=utf-8",
+              "json": "application/json", "datapackage": "application/json",
+              "zip": "application/zip"}
+
+
+def records_json(res: ResourceData) -> bytes:
+    """Return the rows of RES as a JSON array of objects (typed values, dates in ISO 8601)."""
+    rows = [{k: jsonable(v) for k, v in row.items()} for row in res.rows]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def resource_files(pkg: PackageData, res: ResourceData) -> dict[str, tuple[str, bytes]]:
+    """Return {file name: (kind, bytes)} of one resource: CSV as published, Excel twin, JSON."""
+    raw = (pkg.folder / res.path).read_bytes()
+    return {f"{res.name}.csv": ("csv", raw),
+            f"{res.name}-excel.csv": ("excel", bundle.BOM + raw.removeprefix(bundle.BOM)),
+            f"{res.name}.json": ("json", records_json(res))}
+
+
+def release_descriptor(pkg: PackageData) -> dict[str, Any]:
+    """Return the descriptor with each resource's byte size and sha256 (Frictionless `hash`)."""
+    desc = json.loads(json.dumps(pkg.descriptor))
+    for res_desc, res in zip(desc.get("resources", []), pkg.resources, strict=True):
+        res_desc["bytes"] = res.bytes
+        res_desc["hash"] = f"sha256:{res.sha256}"
+    return desc
+
+
+def _entry(kind: str, data: bytes) -> dict[str, Any]:
+    """Manifest entry of one file."""
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+            "mediatype": MEDIATYPES[kind], "kind": kind}
+
+
+def _write_all(folder: Path, files: dict[str, tuple[str, bytes]]) -> dict[str, dict[str, Any]]:
+    """Write FILES into FOLDER and return their manifest entries."""
+    entries = {}
+    for name, (kind, data) in files.items():
+        (folder / name).write_bytes(data)
+        entries[name] = _entry(kind, data)
+    return entries
+
+
+def _package_files(pkg: PackageData, url: str) -> dict[str, tuple[str, bytes]]:
+    """Every file of a release: per-resource files, datapackage.json and the ZIP."""
+    files: dict[str, tuple[str, bytes]] = {}
+    for res in pkg.resources:
+        files.update(resource_files(pkg, res))
+    desc_bytes = json.dumps(release_descriptor(pkg), ensure_ascii=False, indent=2).encode("utf-8")
+    files["datapackage.json"] = ("datapackage", desc_bytes)
+    readme = bundle.readme(pkg, url=url, attribution_ja=citation.attribution_ja(pkg.descriptor),
+                           licence=citation.licence(pkg.descriptor))
+    inside = {"README.md": readme.encode("utf-8"), "datapackage.json": desc_bytes,
+              "data-dictionary.csv": bundle.data_dictionary(pkg)}
+    inside.update({res.path: (pkg.folder / res.path).read_bytes() for res in pkg.resources})
+    files[f"{pkg.name}-{pkg.version}.zip"] = ("zip", bundle.build_zip(pkg, inside))
+    return files
+
+
+def _resources(pkg: PackageData, files: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Manifest entries of the resources: titles, schema, row count and their three files."""
+    return [{"name": r.name, "path": r.path, "title": r.descriptor.get("title", ""),
+             "title_ja": r.descriptor.get("title_ja", ""),
+             "description": r.descriptor.get("description", ""),
+             "schema": r.descriptor.get("schema", {}), "row_count": len(r.rows),
+             "files": {"csv": f"{r.name}.csv", "excel": f"{r.name}-excel.csv",
+                       "json": f"{r.name}.json"}}
+            for r in pkg.resources]
+
+
+def publish_release(pkg: PackageData, base: str | Path, *, now: datetime, base_url: str,
+                    previous: tuple[dict[str, Any], Path] | None = None) -> dict[str, Any] | None:
+    """Write PKG's release under BASE unless it exists; return the new manifest, else None."""
+    target = releases.release_dir(base, pkg.name, pkg.version)
+    if target is None:
+        raise ValueError(f"unsafe package name or version: {pkg.name} {pkg.version}")
+    if (target / releases.MANIFEST).is_file():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{pkg.version}-", dir=target.parent))
+    try:
+        files = _write_all(tmp, _package_files(pkg, citation.release_url(base_url, pkg.name,
+                                                                         pkg.version)))
+        man = _manifest(pkg, files, now, previous)
+        (tmp / releases.MANIFEST).write_text(json.dumps(man, ensure_ascii=False, indent=1),
+                                             encoding="utf-8")
+        tmp.chmod(0o755)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return man
+
+
+def _manifest(pkg: PackageData, files: dict[str, dict[str, Any]], now: datetime,
+              previous: tuple[dict[str, Any], Path] | None) -> dict[str, Any]:
+    """Describe a release: identity, hash, validation, resources, files and changes."""
+    stamp = (now if now.tzinfo else now.replace(tzinfo=UTC)).replace(microsecond=0).isoformat()
+    return {
+        "name": pkg.name, "version": pkg.version, "content_hash": pkg.content_hash,
+        "published_at": stamp,
+        "validation": {"valid": True, "errors": 0, "tool": f"frictionless {frictionless_version()}",
+                       "checked_at": stamp},
+        "descriptor": release_descriptor(pkg), "resources": _resources(pkg, files),
+        "files": files, "changes": compare(pkg, previous),
+    }

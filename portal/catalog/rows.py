@@ -1,0 +1,222 @@
+"""Rows of a released resource: filters, sort, field selection and keyset pagination in memory.
+
+Rows come from the release's JSON records file. A release never changes, so each table is read
+once per process and kept with its row order and per-row JSON; the position of a row in the
+file is a stable identity within a version, which makes cursors simple and exact.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from portal.catalog import releases
+
+#: Largest page the rows API returns; bigger needs come from the pre-built files.
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+#: Reserved query parameters (underscored so they never clash with a column name).
+RESERVED = ("_sort", "_fields", "_size", "_cursor")
+
+
+class QueryError(ValueError):
+    """A bad query parameter: its name, a reason code and the offending value (for the 400 message).
+
+    Codes: unknown_column, not_integer, not_number, not_boolean, size_range, bad_cursor,
+    cursor_mismatch, empty_fields.
+    """
+
+    def __init__(self, param: str, code: str, value: str = "") -> None:
+        super().__init__(f"{param}: {code} {value}")
+        self.param = param
+        self.code = code
+        self.value = value
+
+
+@dataclass
+class Table:
+    """A resource's rows as released, with its field names and types."""
+
+    names: list[str]
+    types: dict[str, str]
+    rows: list[dict[str, Any]]
+    row_json: list[str]
+    orders: dict[tuple[str, bool], tuple[list[tuple], list[int]]] = field(default_factory=dict)
+
+
+@dataclass
+class Query:
+    """A parsed rows query."""
+
+    filters: dict[str, list[Any]]
+    sort: str | None = None
+    desc: bool = False
+    fields: list[str] | None = None
+    limit: int = DEFAULT_LIMIT
+    cursor: list[Any] | None = None
+
+
+@lru_cache(maxsize=64)
+def _load(path: str, mtime_ns: int, types: tuple[tuple[str, str], ...]) -> Table:
+    """Read a JSON records file into a Table (cached: release files are immutable)."""
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))
+    row_json = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in rows]
+    return Table([n for n, _ in types], dict(types), rows, row_json)
+
+
+def load_table(base: str | Path, name: str, version: str, resource: str) -> Table | None:
+    """Return the rows of RESOURCE in a release, or None when there is no such resource."""
+    man = releases.manifest(base, name, version)
+    res = next((r for r in man["resources"] if r["name"] == resource), None) if man else None
+    path = releases.file_path(base, name, version, res["files"]["json"]) if res else None
+    if res is None or path is None:
+        return None
+    types = tuple((f["name"], f.get("type", "string")) for f in res["schema"].get("fields", []))
+    return _load(str(path), path.stat().st_mtime_ns, types)
+
+
+def _typed(kind: str, raw: str, param: str) -> Any:
+    """Parse a filter value as the column's type; empty text matches empty cells."""
+    if raw == "":
+        return None
+    try:
+        if kind == "integer":
+            return int(raw)
+        if kind == "number":
+            return float(raw)
+    except ValueError:
+        raise QueryError(param, f"not_{kind}", raw) from None
+    if kind == "boolean":
+        if raw.lower() not in {"true", "false"}:
+            raise QueryError(param, "not_boolean", raw)
+        return raw.lower() == "true"
+    return raw
+
+
+def parse_limit(raw: str | None) -> int:
+    """Parse _size: an integer from 1 to MAX_LIMIT."""
+    if raw is None:
+        return DEFAULT_LIMIT
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise QueryError("_size", "size_range", raw)
+    return int(raw)
+
+
+def decode_cursor(raw: str) -> list[Any]:
+    """Decode a _cursor token (base64url of a JSON list); raise QueryError when malformed."""
+    try:
+        value = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+    except (binascii.Error, ValueError):
+        raise QueryError("_cursor", "bad_cursor") from None
+    if not isinstance(value, list) or not value or not isinstance(value[-1], int):
+        raise QueryError("_cursor", "bad_cursor")
+    return value
+
+
+def encode_cursor(value: list[Any]) -> str:
+    """Encode a keyset position as an opaque, URL-safe token."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _sort(table: Table, raw: str | None) -> tuple[str | None, bool]:
+    """Parse _sort: a column name, with a leading '-' for descending order."""
+    if raw is None:
+        return None, False
+    desc = raw.startswith("-")
+    column = raw[1:] if desc else raw
+    if column not in table.types:
+        raise QueryError("_sort", "unknown_column", column)
+    return column, desc
+
+
+def _fields(table: Table, raw: str | None) -> list[str] | None:
+    """Parse _fields: a comma-separated list of known columns."""
+    if raw is None:
+        return None
+    wanted = [f.strip() for f in raw.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in table.types]
+    if unknown or not wanted:
+        raise QueryError("_fields", "unknown_column" if unknown else "empty_fields",
+                         unknown[0] if unknown else "")
+    return wanted
+
+
+def parse_query(table: Table, args: list[tuple[str, str]]) -> Query:
+    """Turn query-string pairs into a Query; any unknown or malformed parameter raises QueryError."""
+    filters: dict[str, list[Any]] = {}
+    single: dict[str, str] = {}
+    for key, raw in args:
+        if key in RESERVED:
+            single[key] = raw
+        elif key in table.types:
+            filters.setdefault(key, []).append(_typed(table.types[key], raw, key))
+        else:
+            raise QueryError(key, "unknown_column", key)
+    sort, desc = _sort(table, single.get("_sort"))
+    cursor = decode_cursor(single["_cursor"]) if "_cursor" in single else None
+    if cursor is not None and len(cursor) != (2 if sort else 1):
+        raise QueryError("_cursor", "cursor_mismatch")
+    return Query(filters, sort, desc, _fields(table, single.get("_fields")),
+                 parse_limit(single.get("_size")), cursor)
+
+
+def _key(value: Any) -> tuple:
+    """Sort key of a cell: empty cells first, then values."""
+    return (0, "") if value is None else (1, value)
+
+
+def _order(table: Table, sort: str | None) -> tuple[list[tuple], list[int]]:
+    """Return the sorted keys and row positions for SORT (file order when None), cached."""
+    cache_key = (sort or "", False)
+    if cache_key not in table.orders:
+        keyed = sorted(((_key(r[sort]) if sort else (), i) for i, r in enumerate(table.rows)))
+        table.orders[cache_key] = ([k for k in keyed], [i for _, i in keyed])
+    return table.orders[cache_key]
+
+
+def _start(keys: list[tuple], query: Query) -> int:
+    """Index in KEYS to resume from after the cursor (ascending), or its mirror (descending)."""
+    if query.cursor is None:
+        return 0 if not query.desc else len(keys) - 1
+    after = ((_key(query.cursor[0]), query.cursor[-1]) if query.sort else ((), query.cursor[-1]))
+    try:
+        return bisect.bisect_right(keys, after) if not query.desc else bisect.bisect_left(keys, after) - 1
+    except TypeError:
+        raise QueryError("_cursor", "cursor_mismatch") from None
+
+
+def _matches(row: dict[str, Any], filters: dict[str, list[Any]]) -> bool:
+    """True when ROW has one of the wanted values in every filtered column."""
+    return all(row.get(col) in values for col, values in filters.items())
+
+
+def run(table: Table, query: Query) -> tuple[list[int], int, list[Any] | None]:
+    """Return (positions of this page's rows, rows matching in all, next cursor or None)."""
+    keys, positions = _order(table, query.sort)
+    step = -1 if query.desc else 1
+    index, page = _start(keys, query), []
+    while 0 <= index < len(keys) and len(page) <= query.limit:
+        if _matches(table.rows[positions[index]], query.filters):
+            page.append(index)
+        index += step
+    total = sum(1 for r in table.rows if _matches(r, query.filters)) if query.filters else len(table.rows)
+    following = None
+    if len(page) > query.limit:
+        last = positions[page[query.limit - 1]]
+        following = ([table.rows[last][query.sort]] if query.sort else []) + [last]
+    return [positions[i] for i in page[: query.limit]], total, following
+
+
+def rows_json(table: Table, positions: list[int], fields: list[str] | None) -> str:
+    """Serialize the selected rows as a JSON array (pre-serialized rows when all fields are wanted)."""
+    if fields is None:
+        return "[" + ",".join(table.row_json[i] for i in positions) + "]"
+    return json.dumps([{f: table.rows[i].get(f) for f in fields} for i in positions],
+                      ensure_ascii=False, separators=(",", ":"))
