@@ -176,3 +176,20 @@ def read(folder: str | Path) -> PackageData:
         name=desc["name"], version=str(desc["version"]), kind=desc["portal"]["kind"],
         folder=folder, descriptor=desc, content_hash=overall.hexdigest(), resources=resources,
     )
+
+
+def content_hash(folder: str | Path) -> str:
+    """Hash a package the way read() does (descriptor bytes, then each resource's sha256)."""
+    folder = Path(folder)
+    raw = (folder / "datapackage.json").read_bytes()
+    overall = hashlib.sha256(raw)
+    for res_desc in json.loads(raw.decode("utf-8")).get("resources", []):
+        overall.update(_file_digest(folder / res_desc["path"])[1].encode())
+    return overall.hexdigest()
+
+
+def frictionless_version() -> str:
+    """Return the version of the frictionless library that validated the packages."""
+    from importlib.metadata import version
+
+    return version("frictionless")
