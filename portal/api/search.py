@@ -17,10 +17,11 @@ from portal.search.views import page_number
 def search_api():
     """Search one language's index: ?q=&lang=&kind=&page= (and plan, pillar, chiku, department)."""
     lang = request.args.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
-    if lang not in current_app.config["LANGUAGES"]:
+    if lang not in current_app.config["LANGUAGES"]:  # messages stay in the Accept-Language
         fail(400, _("Unknown language. Use one of: %(langs)s.",
                     langs=", ".join(current_app.config["LANGUAGES"])))
-    g.lang = lang
+    if request.args.get("lang"):
+        g.lang = lang
     page = page_number(request.args.get("page"))
     if page is None:  # checked after lang, so the message is in the client's language
         fail(400, _("The page must be a whole number from 1 to 10000."))
@@ -36,7 +37,8 @@ def _json(answer: SearchPage, lang: str) -> dict:
     """The JSON body of a search answer; snippets are escaped HTML with <mark> around matches."""
     return {
         "query": answer.query, "lang": lang, "total": answer.total, "page": answer.page,
-        "pages": answer.pages, "suggestion": answer.suggestion, "relaxed": answer.relaxed,
+        "pages": answer.pages, "suggestion": answer.suggestion, "corrected": answer.corrected,
+        "relaxed": answer.relaxed,
         "truncated": answer.truncated,
         "results": [{"kind": r.kind, "id": r.key, "title": r.title, "snippet": str(r.snippet),
                      "url": url_for(r.endpoint, lang=lang, _external=False, **r.args),

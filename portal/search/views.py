@@ -21,9 +21,9 @@ def page_number(raw: str | None) -> int | None:
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000 else None
 
 
-def _search_url(q: str, active: dict[str, str], **changes: Any) -> str:
-    """This search's URL with CHANGES applied (a None value drops the parameter)."""
-    params: dict[str, Any] = {"q": q, **active, **changes}
+def _search_url(current: dict[str, str], **changes: Any) -> str:
+    """The URL of the CURRENT search parameters with CHANGES applied (None drops a parameter)."""
+    params: dict[str, Any] = {**current, **changes}
     return url_for("search.search_page", **{k: v for k, v in params.items() if v not in (None, "")})
 
 
@@ -36,4 +36,4 @@ def search_page():
     answer = search_documents(current_lang(), q, active, page) if q.strip() else None
     return render_template(
         "search/search.html", q=q, answer=answer, active=active, facet_labels=FACET_LABELS,
-        kind_label=kind_label, search_url=lambda **c: _search_url(q, active, **c))
+        kind_label=kind_label, search_url=lambda **c: _search_url({"q": q, **active}, **c))

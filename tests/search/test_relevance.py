@@ -1,0 +1,71 @@
+"""The labelled query set: recall@10 and MRR on the real index, plus the issue's named probes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from portal.search.evaluation import evaluate, load_queries
+from portal.search.services import search_documents
+
+QUERIES = Path(__file__).with_name("queries.json")
+
+
+def _rank(app, lang: str):
+    """A ranking function over LANG's index of APP: query → ranked uids."""
+    def rank(q: str) -> list[str]:
+        with app.test_request_context(f"/{lang}/search"):
+            return [f"{r.kind}:{r.key}" for r in search_documents(lang, q).results]
+    return rank
+
+
+def test_labelled_set_is_large_and_varied():
+    queries = load_queries(QUERIES)
+    assert len(queries) >= 60
+    kinds = {q["type"] for q in queries}
+    assert {"kanji", "kana", "width", "english", "wareki", "misspelling"} <= kinds
+    assert all(q["expect"] for q in queries)
+
+
+def test_labelled_set_recall_and_mrr(real_app):
+    result = evaluate(load_queries(QUERIES), _rank(real_app, "ja"))
+    print(f"\nlabelled set: recall@10 = {result.recall:.3f}, MRR = {result.mrr:.3f}")
+    assert result.recall >= 0.95, result.misses
+    assert result.mrr >= 0.8
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("せたがや", "chiiki:setagaya"),
+    ("ぼうさいじゅく", "project:hoken-fukushi-plan:r2024:project-10-1-1"),
+    ("防災塾", "project:hoken-fukushi-plan:r2024:project-10-1-1"),
+    ("福祉", "measure:hoken-fukushi-plan:r2024:measure-3"),
+    ("令和5年度", "plan:mirai-plan-2022"),
+    ("2015", "plan:sogo-senryaku-2015"),
+    ("平成27年", "plan:sogo-senryaku-2015"),
+])
+def test_issue_probes_find_their_item(real_app, query, expected):
+    assert expected in _rank(real_app, "ja")(query)
+
+
+def test_english_query_finds_japanese_items_in_every_language(real_app):
+    for lang in ("ja", "en", "zh-hans", "ko"):
+        assert "measure:mirai-plan-2022:revised:measure-4" in _rank(real_app, lang)("dementia")
+
+
+def test_kanji_homophone_typo_still_finds_the_item(real_app):
+    assert "project:hoken-fukushi-plan:r2024:project-10-1-1" in _rank(real_app, "ja")("防災熟")
+
+
+def test_misspelt_english_gets_a_suggestion_and_its_results(real_app):
+    with real_app.test_request_context("/en/search"):
+        answer = search_documents("en", "diversty")
+    assert answer.suggestion == "diversity"
+    assert answer.corrected == "diversity"
+    assert any(r.key == "mirai-plan-2022:revised:measure-16" for r in answer.results)
+
+
+def test_misspelt_kana_suggests_the_written_name(real_app):
+    with real_app.test_request_context("/ja/search"):
+        answer = search_documents("ja", "ぼうさいじゅぐ")
+    assert answer.suggestion == "防災塾"
