@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
+from markupsafe import Markup
 
 from portal.areas import services
 from portal.areas.maps import HEIGHT, WIDTH, project
@@ -10,51 +11,59 @@ from portal.db import get_session
 from portal.i18n import _, current_lang
 from portal.plan.extras import package_rows
 from portal.plan.models import Node
-from portal.plan.pagecache import cached_body
+from portal.plan.pagecache import cached_page, cached_value
 
 bp = Blueprint("areas", __name__, url_prefix="/<lang>/chiku")
 
 
-def _page(template: str, key: tuple, title: str, build) -> str:
-    """Render TEMPLATE around a cached body (the data changes only at build)."""
+def _page(template: str, key: tuple, build) -> str:
+    """Render TEMPLATE's body (cached) in the layout; BUILD looks up, 404s and gives a title."""
     session = get_session()
-    body = cached_body(session, ("areas", *key, current_lang()),
-                       lambda: render_template(f"areas/_{template}_body.html", **build(session)))
-    return render_template("areas/page.html", body=body, title=title)
+    key = ("areas", *key, current_lang())
+
+    def body() -> tuple[str, Markup]:
+        context = build(session)
+        return context["title"], Markup(render_template(f"areas/_{template}_body.html", **context))
+
+    def page() -> str:
+        title, html = cached_value(session, ("body", *key), body)
+        return render_template("areas/page.html", body=html, title=title)
+
+    return cached_page(session, key, not request.cookies, page)
 
 
 @bp.get("/")
 def chiku_index():
     """List the 5 地域 and their 地区 with readings, and offer the 町丁目 lookup."""
-    return _page("index", ("index",), _("Districts (地区)"),
-                 lambda s: {"chiikis": services.list_chiiki(s)})
+    return _page("index", ("index",),
+                 lambda s: {"title": _("Districts (地区)"), "chiikis": services.list_chiiki(s)})
 
 
 @bp.get("/area/<chiiki_id>/")
 def chiiki_page(chiiki_id: str):
     """Show one 地域: its 地区, population and map."""
-    chiiki = services.get_chiiki(get_session(), chiiki_id) or abort(404)
-
     def build(session):
+        chiiki = services.get_chiiki(session, chiiki_id) or abort(404)
         chomes = [c for k in chiiki.chikus for c in k.chomes]
-        return {"chiiki": chiiki, "chomes": chomes, "pop": services.population(chomes),
+        return {"title": _("%(name)s area", name=chiiki.name), "chiiki": chiiki, "chomes": chomes,
+                "pop": services.population(chomes),
                 "map": _map(session, {k.chiku_id for k in chiiki.chikus}),
                 "credit": services.dataset_attribution(session)}
 
-    return _page("chiiki", ("chiiki", chiiki_id), _("%(name)s area", name=chiiki.name), build)
+    return _page("chiiki", ("chiiki", chiiki_id), build)
 
 
 @bp.get("/<chiku_id>/")
 def chiku_page(chiku_id: str):
     """Show one 地区: 町丁目 with confidence, population, map, plan items rolled out everywhere."""
-    chiku = services.get_chiku(get_session(), chiku_id) or abort(404)
-
     def build(session):
-        return {"chiku": chiku, "chomes": chiku.chomes, "pop": services.population(chiku.chomes),
+        chiku = services.get_chiku(session, chiku_id) or abort(404)
+        return {"title": _("%(name)s district", name=chiku.name), "chiku": chiku,
+                "chomes": chiku.chomes, "pop": services.population(chiku.chomes),
                 "map": _map(session, {chiku.chiku_id}), "rollout": _rollout(session),
                 "credit": services.dataset_attribution(session)}
 
-    return _page("chiku", ("chiku", chiku_id), _("%(name)s district", name=chiku.name), build)
+    return _page("chiku", ("chiku", chiku_id), build)
 
 
 @bp.get("/find")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
+from markupsafe import Markup
 
 from portal.db import get_session
 from portal.errors import fail
@@ -12,7 +13,7 @@ from portal.plan import services
 from portal.plan.charts import build_chart
 from portal.plan.extras import changes_by_indicator
 from portal.plan.figures import figures
-from portal.plan.pagecache import cached_body, cached_value
+from portal.plan.pagecache import cached_page, cached_value
 from portal.plan.tree import build_tree
 
 bp = Blueprint("plan", __name__, url_prefix="/<lang>/plans")
@@ -23,88 +24,89 @@ def _tree(session, revision_id: str):
     return cached_value(session, ("tree", revision_id), lambda: build_tree(session, revision_id))
 
 
-def _page(template: str, key: tuple, title: str, build) -> str:
-    """Render TEMPLATE around a cached body; BUILD returns the body template's context."""
+def _page(template: str, key: tuple, build) -> str:
+    """Render TEMPLATE's body (cached) inside the layout; BUILD returns its context with a title.
+
+    BUILD does the lookups (and the 404), so a cached page costs no query beyond the data stamp.
+    """
     session = get_session()
-    body = cached_body(session, (*key, current_lang()),
-                       lambda: render_template(f"plan/_{template}_body.html", **build(session)))
-    return render_template("plan/page.html", body=body, title=title)
+    key = (*key, current_lang())
+
+    def body() -> tuple[str, Markup]:
+        context = build(session)
+        return context["title"], Markup(render_template(f"plan/_{template}_body.html", **context))
+
+    def page() -> str:
+        title, html = cached_value(session, ("body", *key), body)
+        return render_template("plan/page.html", body=html, title=title)
+
+    return cached_page(session, key, not request.cookies, page)
 
 
 @bp.get("/")
 def plans_index():
     """List every plan with its revisions and an at-a-glance status count."""
-    session = get_session()
-    plans = services.list_plans(session)
-
     def build(session):
-        mains = {p.plan_id: services.main_revision(p) for p in plans}
-        trees = {pid: _tree(session, r.revision_id) for pid, r in mains.items() if r}
-        return {"plans": plans, "mains": mains, "trees": trees}
+        plans = services.list_plans(session)
+        trees = {p.plan_id: _tree(session, r.revision_id) for p in plans
+                 if (r := services.main_revision(p))}
+        return {"title": _("Plans"), "plans": plans, "trees": trees}
 
-    return _page("index", ("index",), _("Plans"), build)
+    return _page("index", ("index",), build)
 
 
 @bp.get("/<plan_id>/")
 def plan_page(plan_id: str):
     """Show a plan: its revisions, status summary and the tree of its main revision."""
-    session = get_session()
-    plan = services.get_plan(session, plan_id) or abort(404)
-    revision = services.main_revision(plan)
-
     def build(session):
+        plan = services.get_plan(session, plan_id) or abort(404)
+        revision = services.main_revision(plan)
         tree = _tree(session, revision.revision_id) if revision else None
-        return {"plan": plan, "revision": revision, "tree": tree}
+        return {"title": _name(plan.name_ja, plan.name_en), "plan": plan, "revision": revision,
+                "tree": tree}
 
-    return _page("plan", ("plan", plan_id), _name(plan.name_ja, plan.name_en), build)
+    return _page("plan", ("plan", plan_id), build)
 
 
 @bp.get("/<plan_id>/revisions/<revision_id>/")
 def revision_page(plan_id: str, revision_id: str):
     """Show one revision's tree with status roll-ups."""
-    session = get_session()
-    revision = services.get_revision(session, plan_id, revision_id) or abort(404)
-
     def build(session):
-        return {"plan": revision.plan, "revision": revision, "tree": _tree(session, revision_id)}
+        revision = services.get_revision(session, plan_id, revision_id) or abort(404)
+        return {"title": _name(revision.label_ja, revision.label_en), "plan": revision.plan,
+                "revision": revision, "tree": _tree(session, revision_id)}
 
-    return _page("revision", ("revision", revision_id), _name(revision.label_ja, revision.label_en),
-                 build)
+    return _page("revision", ("revision", plan_id, revision_id), build)
 
 
 @bp.get("/node/<node_id>/")
 def node_page(node_id: str):
     """Show one node (pillar, 施策, 事業 …): 目指す姿, 所管部, children and indicators."""
-    session = get_session()
-    node = services.get_node(session, node_id) or abort(404)
-
     def build(session):
-        tree = _tree(session, node.revision_id)
-        revision = services.revision_of(session, node.revision_id)
-        return {"node": node, "tree": tree, "revision": revision,
+        node = services.get_node(session, node_id) or abort(404)
+        return {"title": _name(node.name_ja, node.name_en), "node": node,
+                "tree": _tree(session, node.revision_id),
+                "revision": services.revision_of(session, node.revision_id),
                 "trail": services.ancestors(node)}
 
-    return _page("node", ("node", node_id), _name(node.name_ja, node.name_en), build)
+    return _page("node", ("node", node_id), build)
 
 
 @bp.get("/indicator/<indicator_id>/")
 def indicator_page(indicator_id: str):
     """Show one indicator: status, chart, figures table, target changes with reasons."""
-    session = get_session()
-    indicator = services.get_indicator(session, indicator_id) or abort(404)
-
     def build(session):
+        indicator = services.get_indicator(session, indicator_id) or abort(404)
         figs = figures(indicator)
         plan = services.revision_of(session, indicator.revision_id).plan
-        dataset = services.plan_dataset_name(session, plan)
-        changes = changes_by_indicator(current_app.config["DATASETS_DIR"], dataset)
-        charts = [(sub, build_chart(sub, figs.years)) for sub in figs.subs]
-        return {"ind": indicator, "figs": figs, "charts": charts, "plan": plan,
-                "changes": changes.get(indicator_id, []), "trail": [
-                    *services.ancestors(indicator.node), indicator.node]}
+        changes = changes_by_indicator(current_app.config["DATASETS_DIR"],
+                                       services.plan_dataset_name(session, plan))
+        return {"title": _name(indicator.name_ja, indicator.name_en), "ind": indicator,
+                "figs": figs, "charts": [(sub, build_chart(sub, figs.years)) for sub in figs.subs],
+                "plan": plan, "changes": changes.get(indicator_id, []),
+                "trail": [*services.ancestors(indicator.node), indicator.node]}
 
-    return _page("indicator", ("indicator", indicator_id),
-                 _name(indicator.name_ja, indicator.name_en), build)
+    return _page("indicator", ("indicator", indicator_id), build)
 
 
 @bp.get("/<plan_id>/compare")
@@ -119,10 +121,10 @@ def compare_page(plan_id: str):
 
     def build(session):
         result = compare_mod.compare(session, current_app.config["DATASETS_DIR"], plan, old, new)
-        return {"plan": plan, "old": old, "new": new, "result": result}
+        return {"title": _("Compare revisions"), "plan": plan, "old": old, "new": new,
+                "result": result}
 
-    return _page("compare", ("compare", plan_id, old.revision_id, new.revision_id),
-                 _("Compare revisions"), build)
+    return _page("compare", ("compare", plan_id, old.revision_id, new.revision_id), build)
 
 
 @bp.get("/method/")
