@@ -8,7 +8,7 @@ from flask import Response, current_app, jsonify, request, url_for
 
 from portal.api import bad_parameter, bp
 from portal.catalog import facets, metadata, releases, rows, services
-from portal.catalog.views import file_url
+from portal.catalog.links import file_url
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _

@@ -6,12 +6,16 @@ from datetime import datetime
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, send_file, url_for
 
-from portal.catalog import facets, metadata, releases, services
+from portal.catalog import dcat, facets, metadata, releases, services
+from portal.catalog.ckan import bp as ckan_bp
+from portal.catalog.links import file_url
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _, best_language
 
 bp = Blueprint("catalog", __name__)
+bp.register_blueprint(ckan_bp)  # /api/3/action/… as CKAN 2 documents it
+bp.register_blueprint(ckan_bp, url_prefix="/api/action", name="ckan_unversioned")  # ckanapi's path
 
 #: One year: a release file never changes, so caches may keep it.
 IMMUTABLE_MAX_AGE = 365 * 24 * 3600
@@ -20,11 +24,6 @@ IMMUTABLE_MAX_AGE = 365 * 24 * 3600
 def _releases_dir() -> str:
     """Return the configured folder of release files."""
     return current_app.config["RELEASES_DIR"]
-
-
-def file_url(name: str, version: str, filename: str) -> str:
-    """Return the absolute URL of a release file."""
-    return url_for("catalog.download", name=name, version=version, filename=filename, _external=True)
 
 
 def _list_context() -> dict:
@@ -158,6 +157,17 @@ def download(name: str, version: str, filename: str):
                          download_name=filename if info.kind == "zip" else f"{name}_{version}_{filename}",
                          max_age=IMMUTABLE_MAX_AGE)
     response.headers["Cache-Control"] = f"public, max-age={IMMUTABLE_MAX_AGE}, immutable"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/catalog.jsonld")
+def catalog_jsonld():
+    """The DCAT catalogue (JSON-LD): every dataset, distribution and plan series."""
+    document = dcat.catalog(_releases_dir(), services.list_datasets(get_session()),
+                            base_url=current_app.config["PUBLIC_BASE_URL"], file_url=file_url)
+    response = jsonify(document)
+    response.mimetype = "application/ld+json"
     response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -1,0 +1,116 @@
+"""GET /api/v1/openapi.json: an OpenAPI 3.1 description of every /api/v1 endpoint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify, request
+
+from portal.api import bp
+from portal.catalog.rows import MAX_LIMIT
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
+    "type": "object", "required": ["status", "message"],
+    "properties": {"status": {"type": "integer"}, "message": {"type": "string"},
+                   "parameter": {"type": "string"}}}}}
+OBJECT = {"type": "object"}
+DOWNLOAD = {"type": "object", "required": ["format", "url", "bytes", "sha256", "mediatype"], "properties": {
+    "format": {"enum": ["csv", "excel", "json", "datapackage", "zip"]}, "url": {"type": "string"},
+    "bytes": {"type": "integer", "minimum": 0}, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    "mediatype": {"type": "string"}, "filename": {"type": "string"}}}
+DATASET = {"type": "object", "required": ["name", "version", "versions", "title", "licence", "resources"],
+           "properties": {
+               "name": {"type": "string"}, "version": {"type": "string"},
+               "versions": {"type": "array", "items": {"type": "string"}},
+               "title": {"type": "object", "properties": {"ja": {"type": "string"},
+                                                          "en": {"type": "string"}}},
+               "licence": OBJECT, "attribution": OBJECT, "citation": OBJECT, "changelog": {"type": "array"},
+               "downloads": {"type": "array", "items": DOWNLOAD},
+               "resources": {"type": "array", "items": {"type": "object", "required": [
+                   "name", "row_count", "fields", "downloads"], "properties": {
+                   "name": {"type": "string"}, "row_count": {"type": "integer"},
+                   "fields": {"type": "array"}, "downloads": {"type": "array", "items": DOWNLOAD},
+                   "rows_url": {"type": "string"}}}}}}
+ROWS = {"type": "object", "required": ["dataset", "version", "resource", "total", "count", "fields", "rows",
+                                       "next"],
+        "properties": {"dataset": {"type": "string"}, "version": {"type": "string"},
+                       "resource": {"type": "string"}, "total": {"type": "integer"},
+                       "count": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}},
+                       "rows": {"type": "array", "items": OBJECT}, "next": NULLABLE_STRING}}
+OBSERVATIONS = {"type": "object", "required": ["count", "observations", "next"], "properties": {
+    "count": {"type": "integer"}, "observations": {"type": "array", "items": OBJECT},
+    "next": NULLABLE_STRING, "note": {"type": "string"}, "filters": OBJECT}}
+SEARCH = {"type": "object", "required": ["total", "results", "facets"], "properties": {
+    "total": {"type": "integer"}, "facets": OBJECT,
+    "results": {"type": "array", "items": {
+        "type": "object", "required": ["kind", "id", "title", "url"],
+        "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "title": {"type": "string"},
+                       "url": {"type": "string"}, "snippet": {"type": "string"},
+                       "score": {"type": "number"}}}}}}
+
+
+def _param(name: str, where: str = "query", schema: dict | None = None, text: str = "") -> dict[str, Any]:
+    """One parameter object; path parameters are required."""
+    return {"name": name, "in": where, "required": where == "path", "description": text,
+            "schema": schema or {"type": "string"}}
+
+
+def _get(summary: str, schema: dict, params: list[dict], errors: tuple[int, ...] = (404,)) -> dict:
+    """A GET operation answering SCHEMA as JSON, with JSON errors."""
+    responses: dict[str, Any] = {"200": {"description": "OK", "content": {"application/json": {
+        "schema": schema}}}}
+    for code in errors:
+        responses[str(code)] = {"description": "Error", "content": {"application/json": {"schema": ERROR}}}
+    return {"get": {"summary": summary, "parameters": params, "responses": responses}}
+
+
+def _paths() -> dict[str, Any]:
+    """Every path of the API."""
+    name, version = _param("name", "path"), _param("version", "path", text="a version, or `latest`")
+    page = [_param("_size", schema={"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+            _param("_cursor", text="the token in `next` of the previous page")]
+    rows_params = [name, version, _param("resource", "path"),
+                   _param("_sort", text="a column, `-column` for descending"),
+                   _param("_fields", text="comma-separated columns"), *page]
+    obs_params = [_param(p) for p in ("plan", "revision", "node", "indicator", "series")]
+    obs_params += [_param("fiscal_year", schema={"type": "integer"}),
+                   _param("chiku", text="a 地区 id; no published figure is broken down by 地区"), *page]
+    return {
+        "/datasets": _get("List datasets (newest release of each)", OBJECT, [], ()),
+        "/datasets/{name}": _get("Metadata of a dataset's newest release", DATASET, [name]),
+        "/datasets/{name}/{version}": _get("Metadata of one release", DATASET, [name, version]),
+        "/datasets/{name}/{version}/resources/{resource}/rows": _get(
+            "Rows of a resource; any other query parameter `column=value` filters", ROWS, rows_params,
+            (400, 404)),
+        "/plans": _get("List plans with their revisions", OBJECT, [], ()),
+        "/plans/{plan_id}": _get("One plan", OBJECT, [_param("plan_id", "path")]),
+        "/plans/{plan_id}/revisions/{revision_id}/tree": _get(
+            "The node tree of a revision with indicators", OBJECT,
+            [_param("plan_id", "path"), _param("revision_id", "path")]),
+        "/nodes/{node_id}": _get("One node", OBJECT, [_param("node_id", "path")]),
+        "/indicators/{indicator_id}": _get("One indicator with its observations", OBJECT,
+                                           [_param("indicator_id", "path")]),
+        "/observations": _get("Observations, filtered", OBSERVATIONS, obs_params, (400,)),
+        "/search": _get("Search datasets, plans and 地区", SEARCH, [
+            _param("q"), _param("lang", schema={"enum": ["ja", "en", "zh-hans", "ko"]}),
+            _param("kind"), _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000})],
+            (400, 503)),
+        "/openapi.json": _get("This description", OBJECT, [], ()),
+    }
+
+
+def spec(server: str) -> dict[str, Any]:
+    """Return the OpenAPI document with SERVER as its base URL."""
+    return {"openapi": "3.1.0",
+            "info": {"title": "Setagaya plan-progress portal API", "version": "1.0.0",
+                     "description": "Open data of Setagaya City's plans. Releases are immutable; "
+                                    "CORS is open for GET. English names are unofficial translations.",
+                     "license": {"name": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}},
+            "servers": [{"url": server}], "paths": _paths()}
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """Describe the API in OpenAPI 3.1."""
+    return jsonify(spec(request.host_url.rstrip("/") + bp.url_prefix))
