@@ -70,6 +70,16 @@ class Defaults:
     CONSULT_RATE_LIMIT = "10 per minute;60 per hour"
     #: Where rate-limit counts live (a `limits` URI such as redis://…); empty = the portal database.
     CONSULT_RATELIMIT_STORAGE_URI = ""
+    #: Folder of the consultation-result packages published at run time (listed like DATASETS_DIR).
+    PUBLISHED_DIR = str(ROOT / "instance" / "published")
+    #: Days after a result's publication before `portal consult purge-personal-data` deletes names and contacts.
+    CONSULT_PERSONAL_DATA_RETENTION_DAYS = 365
+    #: Minutes of inactivity after which a staff login ends.
+    STAFF_SESSION_IDLE_MINUTES = 30
+    #: Failed staff logins in a row that lock the account.
+    STAFF_LOCKOUT_ATTEMPTS = 5
+    #: Minutes a locked staff account stays locked.
+    STAFF_LOCKOUT_MINUTES = 15
 
 
 def _coerce(raw: str, default: Any) -> Any:

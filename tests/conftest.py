@@ -107,6 +107,7 @@ def make_config(tmp: Path, datasets: Path = TEST_DATASETS, **extra: object) -> d
         "DATABASE_URL": database_url(tmp),
         "SEARCH_INDEX_DIR": str(tmp / "search_index"),
         "RELEASES_DIR": str(tmp / "releases"),
+        "PUBLISHED_DIR": str(tmp / "published"),
         "DATASETS_DIR": str(datasets),
         **extra,
     }

@@ -60,6 +60,7 @@ def server_env(tmp: Path, port: int) -> dict[str, str]:
         "PORTAL_DATABASE_URL": f"sqlite:///{tmp / 'portal.sqlite'}",
         "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
         "PORTAL_RELEASES_DIR": str(tmp / "releases"),
+        "PORTAL_PUBLISHED_DIR": str(tmp / "published"),
         "PORTAL_DATASETS_DIR": str(ROOT / "datasets"),
         "PORTAL_SERVE_PORT": str(port), "PORTAL_SECRET_KEY": "browser-tests",
         "PYTHONPATH": str(ROOT),
