@@ -38,6 +38,11 @@ def fold(text: str) -> str:
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold TEXT and return, for each folded character, the index of its source character."""
+    if not _HALFWIDTH_KANA.search(text):
+        folded = fold(text)
+        offsets = [i for i, ch in enumerate(text) if _TABLE.get(ord(ch), 0) is not None]
+        if len(offsets) == len(folded):
+            return folded, offsets
     out: list[str] = []
     offsets: list[int] = []
     pos = 0

@@ -22,6 +22,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import StemmingAnalyzer, Token, Tokenizer
+from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.query import And, FuzzyTerm, Or, Phrase, Prefix, Term
@@ -171,15 +172,19 @@ def _chunk_query(chunk: Chunk) -> Any | None:
         alts.append(_phrase(("reading",), chunk.reading, boost=2.0 if chunk.kana else 0.5))
     stems = _stems(chunk.latin)
     if stems:
-        alts.append(And([_english_term(s) for s in stems]))
+        alts.append(And([Or([Term(f, s) for f in _EN_FIELDS]) for s in stems]))
     alts.extend(_phrase(("kw_bg", "body_bg"), [y]) for y in chunk.years)
     return Or(alts) if alts else None
 
 
 def _english_term(stem: str) -> Any:
-    """A stem in the English fields, or a near spelling of it (for typos) at a lower weight."""
+    """A stem in the English fields, or a near spelling of it (for typos) at a lower weight.
+
+    Only the loose fallback uses near spellings: building their automata costs more than the rest
+    of a query, and a correctly spelt query never needs them.
+    """
     terms: list[Any] = [Term(f, stem) for f in _EN_FIELDS]
-    if len(stem) >= 5 and not stem.isdigit():
+    if 5 <= len(stem) <= 16 and not stem.isdigit():
         dist = 2 if len(stem) >= 9 else 1
         terms += [FuzzyTerm(f, stem, boost=0.3, maxdist=dist, prefixlength=1) for f in _EN_FIELDS]
     return Or(terms)
@@ -254,12 +259,28 @@ class Searcher:
         """Run QUERY within FILTERS; return page PAGE of hits and facet counts over all matches."""
         searcher, columns = self._open(path)
         allowed = _filter_docs(columns, filters, searcher.doc_count_all())
-        results = searcher.search(query, limit=page * per_page, filter=allowed)
-        docset = results.docs()
+        top = _CountingCollector(limit=page * per_page)
+        searcher.search_with_collector(query, top if allowed is None else FilterCollector(top, allow=allowed))
+        results, docset = top.results(), top.seen
         facets = {name: _count(columns[name], docset) for name in FACETS}
         start = (page - 1) * per_page
         hits = [RawHit(dict(h.fields()), float(h.score or 0.0)) for h in results[start:]]
         return RawResults(len(docset), hits, facets)
+
+
+class _CountingCollector(TopCollector):
+    """Keeps the top N and remembers every matching document, so facets need no second pass."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+        self.seen: set[int] = set()
+
+    def _collect(self, global_docnum: int, score: float) -> Any:
+        self.seen.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+    def all_ids(self) -> Iterable[int]:
+        return self.seen
 
 
 def _read_columns(searcher: Any) -> dict[str, list[tuple[str, ...]]]:

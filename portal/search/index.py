@@ -28,6 +28,7 @@ class SearchIndex:
     def __init__(self, folder: str) -> None:
         self.store = IndexStore(folder)
         self.searcher = engine.Searcher()
+        self._meta: dict[str, tuple[tuple[str, float], dict[str, Any]]] = {}
 
     def rebuild(self, docs_by_lang: dict[str, list[Document]],
                 progress: Progress | None = None) -> dict[str, int]:
@@ -73,9 +74,15 @@ class SearchIndex:
         return None if path is None else self.searcher.doc_count(path)
 
     def meta(self, lang: str) -> dict[str, Any]:
-        """LANG's facet labels and did-you-mean vocabulary."""
+        """LANG's facet labels and did-you-mean vocabulary (re-read only when meta.json changes)."""
         path = self.store.current(lang)
-        return self.store.read_meta(path) if path else {}
+        if path is None:
+            return {}
+        stamp = (path, self.store.meta_mtime(path))
+        cached = self._meta.get(lang)
+        if cached is None or cached[0] != stamp:
+            cached = self._meta[lang] = (stamp, self.store.read_meta(path))
+        return cached[1]
 
     def search(self, lang: str, chunks: list[Chunk], filters: dict[str, str], page: int,
                per_page: int, loose: bool = False) -> engine.RawResults | None:

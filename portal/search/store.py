@@ -96,6 +96,13 @@ class IndexStore:
         except FileNotFoundError:
             return {}
 
+    def meta_mtime(self, path: str) -> float:
+        """Modification time of the meta.json of the build at PATH (0 when missing)."""
+        try:
+            return (Path(path) / "meta.json").stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+
     def write_meta(self, path: str | Path, meta: dict[str, Any]) -> None:
         """Replace the meta.json of the build at PATH atomically."""
         tmp = Path(path) / f".meta.{os.getpid()}.tmp"
