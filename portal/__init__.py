@@ -47,6 +47,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from portal.areas.views import bp as areas_bp
 
     app.register_blueprint(areas_bp)
+    from portal.search.views import bp as search_bp
+
+    app.register_blueprint(search_bp)
 
     from portal import consult
 
