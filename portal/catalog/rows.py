@@ -48,6 +48,8 @@ class Table:
     rows: list[dict[str, Any]]
     row_json: list[str]
     orders: dict[tuple[str, bool], tuple[list[tuple], list[int]]] = field(default_factory=dict)
+    #: column -> value -> positions of the rows holding it (built on first filter by that column).
+    indexes: dict[str, dict[Any, set[int]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -192,21 +194,37 @@ def _start(keys: list[tuple], query: Query) -> int:
         raise QueryError("_cursor", "cursor_mismatch") from None
 
 
-def _matches(row: dict[str, Any], filters: dict[str, list[Any]]) -> bool:
-    """True when ROW has one of the wanted values in every filtered column."""
-    return all(row.get(col) in values for col, values in filters.items())
+def _index(table: Table, column: str) -> dict[Any, set[int]]:
+    """Return the value → row positions index of COLUMN, building it on first use."""
+    if column not in table.indexes:
+        index: dict[Any, set[int]] = {}
+        for position, row in enumerate(table.rows):
+            index.setdefault(row.get(column), set()).add(position)
+        table.indexes[column] = index
+    return table.indexes[column]
+
+
+def _matching(table: Table, filters: dict[str, list[Any]]) -> set[int] | None:
+    """Positions of the rows passing every filter (one of the values per column); None: no filter."""
+    found: set[int] | None = None
+    for column, values in filters.items():
+        index = _index(table, column)
+        hits = set().union(*(index.get(v, set()) for v in values))
+        found = hits if found is None else found & hits
+    return found
 
 
 def run(table: Table, query: Query) -> tuple[list[int], int, list[Any] | None]:
     """Return (positions of this page's rows, rows matching in all, next cursor or None)."""
     keys, positions = _order(table, query.sort)
+    wanted = _matching(table, query.filters)
     step = -1 if query.desc else 1
     index, page = _start(keys, query), []
     while 0 <= index < len(keys) and len(page) <= query.limit:
-        if _matches(table.rows[positions[index]], query.filters):
+        if wanted is None or positions[index] in wanted:
             page.append(index)
         index += step
-    total = sum(1 for r in table.rows if _matches(r, query.filters)) if query.filters else len(table.rows)
+    total = len(table.rows) if wanted is None else len(wanted)
     following = None
     if len(page) > query.limit:
         last = positions[page[query.limit - 1]]
