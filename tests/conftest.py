@@ -79,9 +79,9 @@ _engines: list = []
 _make_engine = portal_db.make_engine
 
 
-def _tracked_make_engine(url: str):
+def _tracked_make_engine(url: str, **options):
     """Create an engine and remember it, so the test that made it can dispose of it."""
-    engine = _make_engine(url)
+    engine = _make_engine(url, **options)
     _engines.append(engine)
     return engine
 
