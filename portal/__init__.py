@@ -26,10 +26,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     from portal.areas import search as areas_search
     from portal.catalog import search as catalog_search
+    from portal.consult import search as consult_search
     from portal.plan import search as plan_search
 
     search_index.init_app(app, sources=[catalog_search.documents, plan_search.documents,
-                                        areas_search.documents])
+                                        areas_search.documents, consult_search.documents])
     errors.init_app(app)
 
     from portal.plan.views import bp as plan_bp
@@ -54,6 +55,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from portal import consult
 
     consult.init_app(app)
+    from portal import staff
+
+    staff.init_app(app)
 
     from portal.cli import register_commands
 

@@ -101,6 +101,7 @@ def build(app: Flask, progress: Progress = _plain_progress, *, reindex: bool = T
     from portal.search.rebuild import rebuild_index
 
     folders = validate_all(app.config["DATASETS_DIR"], progress)
+    folders += validate_all(app.config["PUBLISHED_DIR"], progress)  # consultation results
     problems = immutability_problems(folders, app.config["RELEASES_DIR"])
     if problems:  # a released version never changes: refuse before touching anything
         raise BuildFailed(problems)

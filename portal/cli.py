@@ -157,6 +157,10 @@ def register_commands(app: Flask) -> None:
     for command in (build_command, serve_command, backup_command, restore_command, db_group,
                     search_group):
         app.cli.add_command(command)
+    from portal.consult import retention_cli  # noqa: F401  (adds purge-personal-data)
     from portal.consult.cli import consult_group
+    from portal.staff.cli import audit_group, user_group
 
     app.cli.add_command(consult_group)
+    app.cli.add_command(user_group)
+    app.cli.add_command(audit_group)

@@ -8,7 +8,9 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the consultation pages and the shared submission limiter."""
     from portal.consult import limiter
+    from portal.consult.result_views import bp as result_bp
     from portal.consult.views import bp
 
     limiter.init_app(app)
     app.register_blueprint(bp)
+    app.register_blueprint(result_bp)

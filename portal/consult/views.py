@@ -274,8 +274,11 @@ def lookup(slug: str):
             later = crosswalk.later_places(session, current_app.config["DATASETS_DIR"],
                                            comment.revision_id, comment.node_id, comment.concept_id)
     measure = consultation.measure(comment.node_id) if comment and comment.node_id else None
+    from portal.consult.result_views import placement
+
+    placed = placement(session, consultation, comment) if comment else None
     html = render_template("consult/lookup.html", c=consultation, comment=comment, error=error,
-                           later=later, measure=measure, number=number)
+                           later=later, measure=measure, number=number, placed=placed)
     return _private(Response(html, status=404 if error else 200))
 
 
