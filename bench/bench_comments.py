@@ -61,7 +61,7 @@ class Server:
         """Start and wait until the consultation page answers."""
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.proc = subprocess.Popen(
-            [gunicorn, "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "--log-level",
+            [gunicorn, "-w", str(self.workers), "--threads", "4", "-k", "gthread", "-b", f"127.0.0.1:{self.port}", "--log-level",
              "warning", "portal:create_app()"], cwd=ROOT, env=server_env(self.tmp),
             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
@@ -179,7 +179,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         prepare(tmp)
-        server = Server(tmp, free_port())
+        server = Server(tmp, free_port(), workers=int(os.environ.get("BENCH_WORKERS", "2")))
         server.start()
         try:
             tally, seconds = run_load(server, clients=50, per_client=40)

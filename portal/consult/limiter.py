@@ -139,7 +139,15 @@ def make_storage(app: Flask) -> Storage:
         if uri.startswith("memory"):
             raise ValueError("memory:// counts per process; configure a shared store")
         return storage_from_string(uri)
-    return DatabaseStorage(engine=app.extensions["db_engine"])
+    engine = app.extensions["db_engine"]
+    if engine.dialect.name == "sqlite":
+        # Counters need no fsync per hit: losing a window's count on a power cut is harmless,
+        # and the fsync would double the cost of every durable comment commit.
+        from portal.db import make_engine
+
+        engine = make_engine(app.config["DATABASE_URL"], synchronous="NORMAL")
+        app.extensions["consult_limiter_engine"] = engine
+    return DatabaseStorage(engine=engine)
 
 
 def init_app(app: Flask) -> None:
