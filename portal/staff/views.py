@@ -82,8 +82,10 @@ def login_page():
 def logout():
     """End the session here and invalidate every other cookie of this account."""
     session = get_session()
+    user_id = g.staff_user.id
+    session.rollback()
     begin_write(session)
-    user = accounts.get_user(session, g.staff_user.id)
+    user = accounts.get_user(session, user_id)
     accounts.end_sessions(user)
     audit.record(session, actor=user.username, action="logout", target=f"staff_user:{user.username}",
                  now=clock.now())

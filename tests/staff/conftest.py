@@ -66,7 +66,7 @@ def post(client: FlaskClient, path: str, data: dict | None = None, form_path: st
 
 
 @pytest.fixture
-def staff_app(make_app) -> Flask:
+def staff_app(make_app) -> Flask:  # noqa: F811
     """An app on the built database with an admin, an editor and a moderator."""
     app = make_app()
     for name, role in (("admin", "admin"), ("editor", "editor"), ("mod", "moderator")):
@@ -117,7 +117,8 @@ def moderate_group_answer(client: FlaskClient, codes: dict[int, str]) -> Callabl
     r = post(client, path, {"has_personal_info": "1",
                             "published_text": "私の電話は＊＊＊です。相談窓口を増やしてください。"})
     assert r.status_code == 303, r.get_data(as_text=True)[:3000]
-    r = post(client, "/staff/consultations/demo/groups", {"node_id": "", "summary_ja": "見守りと相談窓口を増やしてほしい。"})
+    r = post(client, "/staff/consultations/demo/groups",
+             {"node_id": "", "summary_ja": "見守りと相談窓口を増やしてほしい。"})
     assert r.status_code == 303, r.get_data(as_text=True)[:3000]
     gid = int(r.headers["Location"].rstrip("/").rsplit("/", 1)[1])
     r = post(client, f"/staff/consultations/demo/groups/{gid}",
