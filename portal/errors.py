@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, g, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.i18n import _
 
@@ -60,8 +60,16 @@ def _http_error(exc: HTTPException):
 
 
 def _unexpected(exc: Exception):
-    """Log an unexpected exception (without request bodies) and answer with the 500 page."""
+    """Log an unexpected exception (without request bodies); a database outage answers 503."""
+    from sqlalchemy.exc import OperationalError
+
     log.exception("unhandled error on %s %s", request.method, request.path)
+    if isinstance(exc, OperationalError):
+        unavailable = ServiceUnavailable(description=_(
+            "The portal cannot reach its data just now. Nothing you sent was lost; "
+            "please try again in a few minutes."))
+        unavailable.portal_message = True  # type: ignore[attr-defined]
+        return _http_error(unavailable)
     return _http_error(InternalServerError())
 
 

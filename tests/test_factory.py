@@ -51,3 +51,10 @@ def test_healthz_is_degraded_before_any_build(tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["status"] == "degraded"
+
+
+def test_pages_answer_503_not_500_when_the_database_is_not_built(tmp_path):
+    app = create_app(make_config(tmp_path))
+    response = app.test_client().get("/en/plans/")
+    assert response.status_code == 503
+    assert "cannot reach its data" in response.get_data(as_text=True)

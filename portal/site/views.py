@@ -48,5 +48,6 @@ def main_nav() -> dict[str, object]:
     from portal.i18n import _
 
     items = [("plan.plans_index", _("Plans")), ("areas.chiku_index", _("Districts (地区)")),
-             ("catalog.datasets_index", _("Open data")), ("search.search_page", _("Search"))]
+             ("consult.index", _("Public comment")), ("catalog.datasets_index", _("Open data")),
+             ("search.search_page", _("Search"))]
     return {"main_nav": [(e, label) for e, label in items if e in current_app.view_functions]}
