@@ -70,9 +70,9 @@ class Defaults:
     CONSULT_RATE_LIMIT = "10 per minute;60 per hour"
     #: Where rate-limit counts live (a `limits` URI such as redis://…); empty = the portal database.
     CONSULT_RATELIMIT_STORAGE_URI = ""
-    #: Folder of the consultation-result packages published at run time (listed like DATASETS_DIR).
+    #: Folder of consultation-result packages published at run time (listed like DATASETS_DIR).
     PUBLISHED_DIR = str(ROOT / "instance" / "published")
-    #: Days after a result's publication before `portal consult purge-personal-data` deletes names and contacts.
+    #: Days after a result is published before purge-personal-data deletes names and contacts.
     CONSULT_PERSONAL_DATA_RETENTION_DAYS = 365
     #: Minutes of inactivity after which a staff login ends.
     STAFF_SESSION_IDLE_MINUTES = 30
