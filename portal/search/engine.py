@@ -25,7 +25,7 @@ from whoosh.analysis import StemmingAnalyzer, Token, Tokenizer
 from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
-from whoosh.query import And, FuzzyTerm, Or, Phrase, Prefix, Term
+from whoosh.query import And, FuzzyTerm, Or, Phrase, Term
 
 from portal.search.analysis import bigrams, fold
 from portal.search.documents import FACETS, Document
@@ -33,15 +33,15 @@ from portal.search.japanese import morph_tokens, reading
 from portal.search.query import Chunk
 
 #: Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Kind → document boost: whole plans and places outrank the many items that mention them.
 KIND_BOOST = {"plan": 2.0, "chiiki": 1.6, "chiku": 1.6, "dataset": 1.5, "pillar": 1.3,
               "measure": 1.3, "revision": 1.1, "project": 1.1, "indicator": 0.6, "chome": 0.7}
 #: Separates the values of the exact-name field.
 _SEP = "\x1f"
 _EN = StemmingAnalyzer()
-_BG_FIELDS = ("title_bg", "kw_bg", "body_bg")
-_JA_FIELDS = ("title_ja", "kw_ja", "body_ja")
+_BG_FIELDS = ("title_bg", "all_bg")
+_JA_FIELDS = ("title_ja", "all_ja")
 _EN_FIELDS = ("title_en", "text_en")
 
 
@@ -81,10 +81,8 @@ def _schema() -> Schema:
     return Schema(
         uid=ID(stored=True, unique=True), kind=ID(stored=True), key=STORED(), title=STORED(),
         body=STORED(), url=STORED(), labels=STORED(),
-        title_bg=TEXT(analyzer=bg, field_boost=3.0), kw_bg=TEXT(analyzer=bg, field_boost=1.5),
-        body_bg=TEXT(analyzer=bg),
-        title_ja=TEXT(analyzer=ja, field_boost=3.0), kw_ja=TEXT(analyzer=ja, field_boost=1.5),
-        body_ja=TEXT(analyzer=ja),
+        title_bg=TEXT(analyzer=bg, field_boost=3.0), all_bg=TEXT(analyzer=bg),
+        title_ja=TEXT(analyzer=ja, field_boost=3.0), all_ja=TEXT(analyzer=ja),
         reading=TEXT(analyzer=bg, field_boost=2.0),
         exact=TEXT(analyzer=_ListTokenizer(_names), phrase=False),
         title_en=TEXT(analyzer=_EN, field_boost=2.5), text_en=TEXT(analyzer=_EN),
@@ -100,12 +98,12 @@ def _reading_of(*texts: str) -> str:
 def _fields(doc: Document) -> dict[str, Any]:
     """Whoosh field values for DOC."""
     facets = {**doc.facets, "kind": doc.kind}
+    everything = "\n".join((doc.title, doc.keywords, doc.body))
     fields: dict[str, Any] = {
         "uid": doc.uid, "kind": doc.kind, "key": doc.key, "title": doc.title, "body": doc.body,
         "url": json.dumps({"endpoint": doc.endpoint, "args": dict(doc.args)}),
         "labels": json.dumps(doc.facet_labels, ensure_ascii=False),
-        "title_bg": doc.title, "kw_bg": doc.keywords, "body_bg": doc.body,
-        "title_ja": doc.title, "kw_ja": doc.keywords, "body_ja": doc.body,
+        "title_bg": doc.title, "all_bg": everything, "title_ja": doc.title, "all_ja": everything,
         "reading": " ".join(x for x in (_reading_of(doc.title, doc.keywords), doc.reading) if x),
         "title_en": doc.title_en, "text_en": doc.text_en,
         "exact": _SEP.join((doc.title, *doc.names)),
@@ -164,16 +162,14 @@ def _chunk_query(chunk: Chunk) -> Any | None:
     alts: list[Any] = []
     if chunk.bigrams:
         alts.append(_phrase(_BG_FIELDS, chunk.bigrams))
-        if len(chunk.bigrams) == 1 and len(chunk.bigrams[0]) == 1:
-            alts.extend(Prefix(f, chunk.bigrams[0]) for f in ("title_bg", "kw_bg"))
     if chunk.morph:
         alts.append(_phrase(_JA_FIELDS, chunk.morph, boost=3.0))
-    if chunk.reading:
-        alts.append(_phrase(("reading",), chunk.reading, boost=2.0 if chunk.kana else 0.5))
+    if chunk.reading and chunk.kana:
+        alts.append(_phrase(("reading",), chunk.reading, boost=2.0))
     stems = _stems(chunk.latin)
     if stems:
         alts.append(And([Or([Term(f, s) for f in _EN_FIELDS]) for s in stems]))
-    alts.extend(_phrase(("kw_bg", "body_bg"), [y]) for y in chunk.years)
+    alts.extend(Term("all_bg", y) for y in chunk.years)
     return Or(alts) if alts else None
 
 
@@ -183,10 +179,10 @@ def _english_term(stem: str) -> Any:
     Only the loose fallback uses near spellings: building their automata costs more than the rest
     of a query, and a correctly spelt query never needs them.
     """
-    terms: list[Any] = [Term(f, stem) for f in _EN_FIELDS]
+    terms: list[Any] = [Term("title_en", stem)]
     if 5 <= len(stem) <= 16 and not stem.isdigit():
         dist = 2 if len(stem) >= 9 else 1
-        terms += [FuzzyTerm(f, stem, boost=0.3, maxdist=dist, prefixlength=1) for f in _EN_FIELDS]
+        terms.append(FuzzyTerm("title_en", stem, boost=0.3, maxdist=dist, prefixlength=1))
     return Or(terms)
 
 
@@ -203,11 +199,15 @@ def build_query(chunks: list[Chunk], loose: bool = False) -> Any | None:
 
 
 def _loose_query(chunks: list[Chunk]) -> Any | None:
-    """Any bigram, normalised form or English stem of any chunk."""
+    """Any bigram, normalised form, reading or English stem (or near spelling) of any chunk, in names.
+
+    Only names are searched: a partial match in a name means something, and name postings are
+    short, so the fallback stays fast on a large index.
+    """
     terms: list[Any] = []
     for chunk in chunks:
-        terms += [Term(f, t) for t in chunk.bigrams if len(t) > 1 for f in _BG_FIELDS]
-        terms += [Term(f, t, boost=2.0) for t in chunk.morph for f in _JA_FIELDS]
+        terms += [Term("title_bg", t) for t in chunk.bigrams if len(t) > 1]
+        terms += [Term("title_ja", t, boost=2.0) for t in chunk.morph]
         terms += [_english_term(s) for s in _stems(chunk.latin)]
         terms += [Term("reading", t) for t in chunk.reading if len(t) > 1]
     return Or(terms) if terms else None
@@ -272,7 +272,7 @@ class _CountingCollector(TopCollector):
     """Keeps the top N and remembers every matching document, so facets need no second pass."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
+        super().__init__(limit=limit, usequality=False, replace=0)
         self.seen: set[int] = set()
 
     def _collect(self, global_docnum: int, score: float) -> Any:
