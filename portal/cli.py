@@ -85,6 +85,24 @@ def serve_command(host: str | None, port: int | None, production: bool,
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
 
 
+@click.command("export-static")
+@click.argument("outdir")
+@click.option("--dynamic-base", default=None,
+              help="URL of the Flask app for search, consultations and the API "
+                   "(default PUBLIC_BASE_URL; '' keeps those links root-relative).")
+@with_appcontext
+def export_static_command(outdir: str, dynamic_base: str | None) -> None:
+    """Write every public read-only page and file as a static mirror in OUTDIR."""
+    from portal.export import export_static
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    base = app.config["PUBLIC_BASE_URL"] if dynamic_base is None else dynamic_base
+    report = export_static(app, outdir, base)
+    click.echo(f"static mirror written to {outdir}: {report.pages} pages, {report.files} files")
+    for skipped in report.skipped[:20]:
+        click.echo(f"  not exported: {skipped}", err=True)
+
+
 @click.command("backup")
 @click.argument("target", required=False)
 @with_appcontext
@@ -154,7 +172,8 @@ def search_rebuild() -> None:
 
 def register_commands(app: Flask) -> None:
     """Attach every subcommand to APP's CLI."""
-    for command in (build_command, serve_command, backup_command, restore_command, db_group,
+    for command in (build_command, serve_command, export_static_command, backup_command,
+                    restore_command, db_group,
                     search_group):
         app.cli.add_command(command)
     from portal.consult import retention_cli  # noqa: F401  (adds purge-personal-data)
