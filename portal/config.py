@@ -60,7 +60,7 @@ class Defaults:
     MAX_CONTENT_LENGTH = 1024 * 1024
     #: Label every page as a demonstration and load the demo consultation (off in production).
     DEMO_MODE = True
-    #: Shortest consultation period in days (counted inclusively from the opening day); shorter needs a reason.
+    #: Shortest consultation period in days (inclusive of the opening day); shorter needs a reason.
     CONSULT_MIN_PERIOD_DAYS = 30
     #: Longest comment accepted, in characters (Unicode code points after NFC and CRLF → LF).
     CONSULT_MAX_COMMENT_CHARS = 2000
