@@ -53,10 +53,12 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, future=True)
+        return create_engine(url, pool_pre_ping=True, future=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None})
+    # hide_parameters: an error's message must never carry a comment's text into the logs.
+    engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None},
+                           hide_parameters=True)
     event.listen(engine, "connect",
                  lambda conn, record: _sqlite_pragmas(conn, record, synchronous))
     event.listen(engine, "begin", _sqlite_begin)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from portal.consult import clock, crosswalk, receipts, services
 from portal.consult.forms import CommentDraft, check_choices, read_draft
@@ -211,14 +211,30 @@ def submit(slug: str):
     draft, message, status = _check(consultation, request.form)
     if message:
         return render_form(consultation, draft, status=status, message=message)
-    wait = current_app.extensions["consult_limiter"].hit(client_key(request.remote_addr))
-    if wait is not None:
-        response = render_form(consultation, draft, status=429, message=_(
-            "Too many comments have been sent from your connection in a short time. Please wait "
-            "%(seconds)s seconds and send again; your text is kept.", seconds=wait))
-        response.headers["Retry-After"] = str(wait)
-        return response
-    return _record(slug, draft, token)
+    try:
+        wait = current_app.extensions["consult_limiter"].hit(client_key(request.remote_addr))
+        if wait is None:
+            return _record(slug, draft, token)
+    except OperationalError as exc:
+        return _not_saved(consultation, draft, exc)
+    response = render_form(consultation, draft, status=429, message=_(
+        "Too many comments have been sent from your connection in a short time. Please wait "
+        "%(seconds)s seconds and send again; your text is kept.", seconds=wait))
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+def _not_saved(consultation, draft: CommentDraft, exc: OperationalError):
+    """The database refused the write (disk full, outage): 503 with the text shown back, no receipt."""
+    get_session().rollback()
+    reason = getattr(exc.orig, "sqlite_errorname", None) or type(exc.orig or exc).__name__
+    current_app.logger.warning("comment not saved: %s", reason)  # never str(exc): it holds the SQL
+    response = render_form(consultation, draft, status=503, message=_(
+        "Your comment could not be saved just now because of a problem on our side, and it has "
+        "not been received. Your text is kept below: please keep a copy and send it again in a "
+        "few minutes."))
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 def _record(slug: str, draft: CommentDraft, token: str):

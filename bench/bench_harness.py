@@ -1,0 +1,287 @@
+"""Load-and-fault harness: a deadline storm, worker SIGKILLs, and the database's disk filling up.
+
+Everything runs on 127.0.0.1 against a real `portal serve --production` (gunicorn, 3 gthread
+workers × 4 threads, JSON logs) built from datasets/ with the demo consultation. Clients are
+coroutines on asyncio streams (bench/harness_client.py) in this one process: 200 commenters
+(open the form, then confirm → submit, repeated; a failed send is re-sent with the same
+submission token, which the server makes idempotent) and 20 readers (home, plan and
+consultation pages, searches). Each scenario has a fixed length and stops by itself.
+At the end every receipt a commenter was shown must be in the database exactly once.
+
+Scenarios: (1) storm, 60 s; (2) storm with one worker SIGKILLed every 10 s; (3) 50 commenters
+with the database on a 64 MB loop-mounted ext4 (tmpfs size=64m when loop devices are not
+available; needs root), the disk filled with a filler file for 15 s, then freed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.bench_comments import check
+from bench.harness_client import Client, HttpError
+from bench.harness_server import ProductionServer, build, server_env
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+RECEIPT = re.compile(r'id="receipt-no">(\d+)<.*?id="receipt-code">([0-9A-Z-]+)<', re.S)
+#: The Japanese message shown when a comment could not be saved (portal/consult/views.py).
+NOT_SAVED_JA = "ただいまご意見を保存できませんでした"
+READ_PATHS = ["/ja/", "/en/", "/ja/consultations/", "/ja/consultations/demo/", "/ja/plans/",
+              "/ja/plans/mirai-plan-2022/", "/ja/chiku/", "/en/search?q=park",
+              "/ja/search?q=%E9%98%B2%E7%81%BD", "/ja/search?q=%E6%B1%A0%E5%B0%BB"]
+FORM = "/ja/consultations/demo/comment"
+
+
+@dataclass
+class Stats:
+    """What the clients saw during one scenario."""
+
+    receipts: list[tuple[int, str]] = field(default_factory=list)
+    post_seconds: list[float] = field(default_factory=list)
+    get_seconds: list[float] = field(default_factory=list)
+    comment_seconds: list[float] = field(default_factory=list)
+    statuses: Counter = field(default_factory=Counter)
+    errors: Counter = field(default_factory=Counter)
+    resends: int = 0
+    not_saved_pages: int = 0
+    not_saved_with_text: int = 0
+    first_ok_after: float | None = None
+
+    def note(self, kind: str, response) -> None:
+        """Record one response's status and latency."""
+        self.statuses[f"{kind} {response.status}"] += 1
+        (self.post_seconds if kind == "POST" else self.get_seconds).append(response.seconds)
+
+
+def hidden(page: str) -> dict[str, str]:
+    """The hidden inputs of a page, unescaped."""
+    return {k: html.unescape(v) for k, v in HIDDEN.findall(page)}
+
+
+async def _send(client: Client, path: str, form: dict[str, str], stats: Stats, stop: float):
+    """POST until a 200 answer or STOP; a 503 page must show the resident's text back."""
+    while time.time() < stop:
+        try:
+            response = await client.post(path, form)
+        except HttpError as exc:
+            stats.errors[f"POST {exc}"] += 1
+            stats.resends += 1
+            await asyncio.sleep(0.2)
+            continue
+        stats.note("POST", response)
+        if response.status == 200:
+            return response
+        if response.status == 503 and path.endswith("/submit"):
+            stats.not_saved_pages += 1
+            text_shown = html.escape(form["body"], quote=False) in response.text
+            stats.not_saved_with_text += text_shown and NOT_SAVED_JA in response.text
+        stats.resends += 1
+        await asyncio.sleep(0.5)
+    return None
+
+
+async def commenter(n: int, port: int, stats: Stats, until: float, drain: float) -> None:
+    """Open the form, then send comments (confirm → submit) until UNTIL."""
+    client, i = Client("127.0.0.1", port), 0
+    tokens: dict[str, str] = {}
+    while not tokens and time.time() < until:
+        try:
+            tokens = hidden((await client.get(FORM)).text)
+        except HttpError:
+            await asyncio.sleep(0.2)
+    while time.time() < until:
+        started = time.perf_counter()
+        body = f"締切日の意見 {n}-{i}：① 公園の樹木を残してください。"
+        form = {**tokens, "body": body, "website": ""}
+        confirm = await _send(client, "/ja/consultations/demo/confirm", form, stats, drain)
+        if confirm is None:
+            break
+        sent = await _send(client, "/ja/consultations/demo/submit", hidden(confirm.text), stats,
+                           drain)
+        match = RECEIPT.search(sent.text) if sent else None
+        if match:
+            stats.receipts.append((int(match.group(1)), match.group(2)))
+            stats.comment_seconds.append(time.perf_counter() - started)
+        i += 1
+    await client.close()
+
+
+async def reader(port: int, stats: Stats, until: float) -> None:
+    """Browse and search until UNTIL."""
+    client = Client("127.0.0.1", port)
+    while time.time() < until:
+        path = random.choice(READ_PATHS)
+        try:
+            response = await client.get(path)
+            stats.note("GET", response)
+        except HttpError as exc:
+            stats.errors[f"GET {exc}"] += 1
+            await asyncio.sleep(0.2)
+    await client.close()
+
+
+async def storm(server: ProductionServer, seconds: float, commenters: int, readers: int,
+                faults=None) -> tuple[Stats, float]:
+    """Run the clients for SECONDS while FAULTS(stats, start) runs; return stats and wall time."""
+    stats, start = Stats(), time.time()
+    until, drain = start + seconds, start + seconds + 30
+    tasks = [commenter(n, server.port, stats, until, drain) for n in range(commenters)]
+    tasks += [reader(server.port, stats, until) for _ in range(readers)]
+    if faults is not None:
+        tasks.append(faults(stats, start))
+    await asyncio.gather(*tasks)
+    return stats, time.time() - start
+
+
+def p95(values: list[float]) -> float:
+    """95th percentile in milliseconds."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def summary(name: str, stats: Stats, seconds: float, db: Path, extra: dict | None = None) -> dict:
+    """The figures of one scenario, with the loss check against the database."""
+    result = check(db, stats.receipts)
+    requests = sum(stats.statuses.values())
+    return {"scenario": name, "seconds": round(seconds, 1),
+            "comments_acknowledged": result["acknowledged"],
+            "comments_per_s": round(result["acknowledged"] / seconds, 1),
+            "requests_per_s": round(requests / seconds, 1),
+            "p95_post_ms": round(p95(stats.post_seconds)), "p95_get_ms": round(p95(stats.get_seconds)),
+            "p95_comment_ms": round(p95(stats.comment_seconds)),
+            "non_200": {k: v for k, v in stats.statuses.items() if not k.endswith(" 200")},
+            "connection_errors": dict(stats.errors), "resends": stats.resends,
+            "lost": result["missing"], "duplicated": result["acknowledged"] - result["exactly_once"]
+            - result["missing"], "rows": result["rows"], "integrity_ok": bool(result["integrity_ok"]),
+            **(extra or {})}
+
+
+def _server(tmp: Path, workers: int = 3) -> ProductionServer:
+    """Build under TMP and return a (not yet started) production server."""
+    env = server_env(tmp)
+    build(env)
+    return ProductionServer(env, tmp / "server.log", workers=workers)
+
+
+def scenario_storm(kill_every: float | None, seconds: float = 60, commenters: int = 200,
+                   readers: int = 20) -> dict:
+    """Scenario 1 (no faults) or 2 (one worker SIGKILLed every KILL_EVERY seconds)."""
+    with tempfile.TemporaryDirectory(prefix="harness-") as name:
+        tmp = Path(name)
+        server = _server(tmp)
+        server.start()
+        killed: list[int] = []
+
+        async def faults(stats: Stats, start: float) -> None:
+            while time.time() < start + seconds - 1:
+                await asyncio.sleep(kill_every)
+                killed.append(server.kill_worker())
+
+        try:
+            stats, wall = asyncio.run(storm(server, seconds, commenters, readers,
+                                            faults if kill_every else None))
+        finally:
+            server.stop()
+        label = "storm" if not kill_every else f"storm + SIGKILL every {kill_every:g} s"
+        return summary(label, stats, wall, tmp / "portal.sqlite", {"workers_killed": len(killed)})
+
+
+def _mount_small(folder: Path, image: Path, size_mb: int = 64) -> str:
+    """Mount a SIZE_MB ext4 image (or a tmpfs) on FOLDER; return what was mounted."""
+    folder.mkdir()
+    try:
+        subprocess.run(["truncate", "-s", f"{size_mb}M", str(image)], check=True)
+        subprocess.run(["mkfs.ext4", "-q", "-m", "0", str(image)], check=True)
+        subprocess.run(["mount", "-o", "loop", str(image), str(folder)], check=True,
+                       capture_output=True)
+        return f"{size_mb} MB ext4 loop mount"
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs", str(folder)],
+                       check=True)
+        return f"{size_mb} MB tmpfs"
+
+
+def fill(folder: Path) -> int:
+    """Write a filler file in FOLDER until the disk is full; return the bytes written."""
+    written, chunk = 0, b"\0" * (1 << 20)
+    with open(folder / "filler", "wb", buffering=0) as out:
+        for size in (1 << 20, 1 << 12, 1):
+            try:
+                while True:
+                    written += out.write(chunk[:size])
+            except OSError:
+                continue
+    return written
+
+
+def scenario_disk_full(commenters: int = 50, readers: int = 10, before: float = 10,
+                       full: float = 15, after: float = 15) -> dict:
+    """Scenario 3: the database's disk fills up during submissions, then space returns."""
+    with tempfile.TemporaryDirectory(prefix="harness-") as name:
+        tmp = Path(name)
+        small = tmp / "small"
+        how = _mount_small(small, tmp / "disk.img")
+        try:
+            env = server_env(tmp, f"sqlite:///{small / 'portal.sqlite'}")
+            build(env)
+            server = ProductionServer(env, tmp / "server.log")
+            server.start()
+            marks: dict[str, float] = {}
+
+            async def faults(stats: Stats, start: float) -> None:
+                await asyncio.sleep(before)
+                marks["filled_bytes"] = await asyncio.to_thread(fill, small)
+                marks["full_at"] = time.time() - start
+                acknowledged = len(stats.receipts)
+                await asyncio.sleep(full)
+                marks["acknowledged_while_full"] = len(stats.receipts) - acknowledged
+                (small / "filler").unlink()
+                freed, count = time.time(), len(stats.receipts)
+                while len(stats.receipts) == count and time.time() < freed + after:
+                    await asyncio.sleep(0.05)
+                marks["recovered_after_s"] = round(time.time() - freed, 2)
+
+            try:
+                stats, wall = asyncio.run(storm(server, before + full + after, commenters,
+                                                readers, faults))
+            finally:
+                server.stop()
+            log = (tmp / "server.log").read_text()
+            return summary(f"disk full ({how})", stats, wall, small / "portal.sqlite", {
+                "not_saved_503": stats.not_saved_pages,
+                "not_saved_503_showing_text_and_message": stats.not_saved_with_text,
+                "comment_text_in_logs": "締切日の意見" in log,
+                **{k: round(v, 2) if isinstance(v, float) else v for k, v in marks.items()}})
+        finally:
+            subprocess.run(["umount", "-l", str(small)], check=False)
+
+
+def main() -> None:
+    """Run the three scenarios (about 4 minutes) and print their figures as JSON lines."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        print("scenario 3 needs root (mount); it is skipped", file=sys.stderr)
+    which = sys.argv[1:] or ["storm", "kill", "disk"]
+    runs = {"storm": lambda: scenario_storm(None), "kill": lambda: scenario_storm(10),
+            "disk": scenario_disk_full}
+    for name in which:
+        if name == "disk" and os.geteuid() != 0:
+            continue
+        print(json.dumps(runs[name](), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()

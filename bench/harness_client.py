@@ -1,0 +1,131 @@
+"""A minimal HTTP/1.1 client on asyncio streams: hundreds of concurrent keep-alive connections.
+
+Threads would share one GIL and a thread per client costs a stack; here every simulated
+resident is a coroutine with its own socket, so one process keeps 200+ connections open and
+in flight at once while the server (not the client) is the bottleneck. Bodies are read by
+Content-Length or chunked encoding; cookies are kept per client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+
+class HttpError(Exception):
+    """The connection failed or closed before a full response arrived."""
+
+
+@dataclass
+class Response:
+    """Status, lower-cased headers, body text and seconds taken."""
+
+    status: int
+    headers: dict[str, str]
+    text: str
+    seconds: float
+
+
+@dataclass
+class Client:
+    """One browser: a keep-alive connection to HOST:PORT and a cookie jar."""
+
+    host: str
+    port: int
+    cookies: dict[str, str] = field(default_factory=dict)
+    reader: asyncio.StreamReader | None = None
+    writer: asyncio.StreamWriter | None = None
+
+    async def close(self) -> None:
+        """Close the connection, if open."""
+        if self.writer is not None:
+            self.writer.close()
+            try:
+                await self.writer.wait_closed()
+            except OSError:
+                pass
+        self.reader = self.writer = None
+
+    async def get(self, path: str, timeout: float = 30) -> Response:
+        """GET PATH."""
+        return await self.request("GET", path, b"", timeout)
+
+    async def post(self, path: str, form: dict[str, str], timeout: float = 30) -> Response:
+        """POST FORM (urlencoded) to PATH."""
+        return await self.request("POST", path, urlencode(form).encode(), timeout)
+
+    async def request(self, method: str, path: str, body: bytes, timeout: float) -> Response:
+        """Send one request; a kept-alive connection the server had closed is reopened once."""
+        reused = self.writer is not None
+        start = time.perf_counter()
+        try:
+            return await asyncio.wait_for(self._exchange(method, path, body, start), timeout)
+        except HttpError:
+            await self.close()
+            if not reused:
+                raise
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+            await self.close()
+            raise HttpError(type(exc).__name__) from exc
+        try:
+            return await asyncio.wait_for(self._exchange(method, path, body, start), timeout)
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+            await self.close()
+            raise HttpError(type(exc).__name__) from exc
+
+    async def _exchange(self, method: str, path: str, body: bytes, start: float) -> Response:
+        """Write the request and read the response on the (re)opened connection."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
+                "Connection: keep-alive", "Accept-Language: ja"]
+        if self.cookies:
+            head.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if method == "POST":
+            head += ["Content-Type: application/x-www-form-urlencoded",
+                     f"Content-Length: {len(body)}"]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise HttpError("closed before answering")
+        status = int(status_line.split()[1])
+        headers = await self._headers()
+        data = await self._body(headers)
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return Response(status, headers, data.decode("utf-8", "replace"),
+                        time.perf_counter() - start)
+
+    async def _headers(self) -> dict[str, str]:
+        """Read header lines; remember cookies."""
+        headers: dict[str, str] = {}
+        while True:
+            line = (await self.reader.readline()).decode("latin-1").rstrip("\r\n")
+            if not line:
+                return headers
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+            headers[name] = value
+
+    async def _body(self, headers: dict[str, str]) -> bytes:
+        """Read the body by Content-Length or chunked transfer encoding."""
+        if "content-length" in headers:
+            return await self.reader.readexactly(int(headers["content-length"]))
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readline()).split(b";")[0], 16)
+                if size == 0:
+                    await self.reader.readline()
+                    return b"".join(parts)
+                parts.append(await self.reader.readexactly(size))
+                await self.reader.readline()
+        data = await self.reader.read()
+        await self.close()
+        return data
