@@ -2,11 +2,15 @@
 
 Fields per document (every language's index has the same schema):
 
-* ``*_bg`` — folded CJK bigrams plus Latin/digit words (recall: any substring of two characters);
-* ``*_ja`` — Sudachi normalised forms (precision, okurigana and kana/kanji variants);
+* ``title_bg``/``all_bg`` — folded CJK bigrams plus Latin/digit words, of the name and of all
+  text (recall: any two-character substring matches; phrases keep longer words together);
+* ``title_ja``/``all_ja`` — Sudachi normalised forms (precision, okurigana and kana/kanji variants);
 * ``reading`` — hiragana readings of the Japanese name, as bigrams (「せたがや」 → 世田谷);
+* ``exact`` — whole names, folded (an exact name ranks first);
 * ``title_en``/``text_en`` — English names and text with Porter stemming (unofficial translations);
 * ``f_*`` — facet values in columns, read for counting and filtering without touching stored text.
+
+Index-time normalisation never reaches stored text: titles and bodies are stored as published.
 
 Queries are built programmatically from analysed chunks (portal.search.query), never parsed.
 """
@@ -157,13 +161,26 @@ def _phrase(fields: Iterable[str], tokens: list[str], boost: float = 1.0) -> Any
     return Or([Phrase(f, tokens, boost=boost) for f in fields])
 
 
+def _name_or_text(family: str, tokens: list[str], boost: float = 1.0) -> Any:
+    """TOKENS as a phrase in the name, or all of them anywhere in the text.
+
+    Phrase checks read positions for every candidate; on names (short) that is cheap, on whole
+    texts of a large index it dominated query time. Requiring every token of the text keeps recall
+    and nearly all precision: the tokens are overlapping bigrams or the morphemes of one word.
+    """
+    if len(tokens) == 1:
+        return _phrase((f"title_{family}", f"all_{family}"), tokens, boost)
+    return Or([Phrase(f"title_{family}", tokens, boost=boost),
+               And([Term(f"all_{family}", t) for t in tokens], boost=boost)])
+
+
 def _chunk_query(chunk: Chunk) -> Any | None:
     """Everything one chunk may match: bigram phrase, Sudachi phrase, reading, English, years."""
     alts: list[Any] = []
     if chunk.bigrams:
-        alts.append(_phrase(_BG_FIELDS, chunk.bigrams))
+        alts.append(_name_or_text("bg", chunk.bigrams))
     if chunk.morph:
-        alts.append(_phrase(_JA_FIELDS, chunk.morph, boost=3.0))
+        alts.append(_name_or_text("ja", chunk.morph, boost=3.0))
     if chunk.reading and chunk.kana:
         alts.append(_phrase(("reading",), chunk.reading, boost=2.0))
     stems = _stems(chunk.latin)

@@ -69,3 +69,18 @@ def test_misspelt_kana_suggests_the_written_name(real_app):
     with real_app.test_request_context("/ja/search"):
         answer = search_documents("ja", "ぼうさいじゅぐ")
     assert answer.suggestion == "防災塾"
+
+
+@pytest.mark.parametrize("word", ["防災", "福祉", "子ども"])
+def test_total_counts_every_document_containing_the_word(real_app, word):
+    """Facets and totals cover every match, not only the pages shown (no optimised early stop)."""
+    from portal.search.analysis import fold
+    from portal.search.rebuild import collect_documents
+
+    with real_app.app_context():
+        docs = collect_documents(real_app, "ja")
+    expected = sum(fold(word) in fold(f"{d.title}\n{d.keywords}\n{d.body}") for d in docs)
+    with real_app.test_request_context("/ja/search"):
+        answer = search_documents("ja", word)
+    assert answer.total == expected
+    assert sum(f.count for f in answer.facets["kind"]) == expected
