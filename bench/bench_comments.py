@@ -61,8 +61,9 @@ class Server:
         """Start and wait until the consultation page answers."""
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.proc = subprocess.Popen(
-            [gunicorn, "-w", str(self.workers), "--threads", "4", "-k", "gthread", "-b", f"127.0.0.1:{self.port}", "--log-level",
-             "warning", "portal:create_app()"], cwd=ROOT, env=server_env(self.tmp),
+            [gunicorn, "-w", str(self.workers), "--threads", "4", "-k", "gthread",
+             "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", "portal:create_app()"],
+            cwd=ROOT, env=server_env(self.tmp),
             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while time.time() < deadline:
