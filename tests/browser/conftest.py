@@ -1,20 +1,23 @@
 """Browser-test infrastructure: a real portal server on a free loopback port and headless Chromium.
 
 Reusable by any feature: `portal_url` is the base URL of a server process built from datasets/
-into a temporary database, `browser_page` a fresh Chromium page with no network beyond
-127.0.0.1, and `axe_check(page)` returns the serious and critical axe-core violations.
-Without /usr/bin/chromium every browser test is skipped with a message saying so.
+into a temporary database (`serve_copy(built_site, tmp, env)` starts another on a copy of the
+same build, for a module needing its own data or settings), `browser_page` a fresh Chromium
+page with no network beyond 127.0.0.1, and `axe_check(page)` returns the serious and critical
+axe-core violations. Without /usr/bin/chromium every browser test is skipped with a message saying so.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,16 +86,23 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build datasets/ into a temporary database, serve it on a free port, yield the base URL."""
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run `portal build` of datasets/ once into a folder that every test server copies."""
     if not CHROMIUM.exists():
         pytest.skip(SKIP_MESSAGE)
-    tmp = tmp_path_factory.mktemp("browser-server")
-    port = free_port()
-    env = server_env(tmp, port)
+    tmp = tmp_path_factory.mktemp("browser-build")
     build = [sys.executable, "-c", "from portal.cli import main; main()", "build"]
-    subprocess.run(build, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(build, env=server_env(tmp, free_port()), cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return tmp
+
+
+@contextmanager
+def serve_copy(built: Path, tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a copy of the BUILT folder from TMP (own database) on a free port; yield the base URL."""
+    shutil.copytree(built, tmp, dirs_exist_ok=True)
+    port = free_port()
+    env = {**server_env(tmp, port), **(extra_env or {})}
     code = ("from portal import create_app; "
             f"create_app().run(host='127.0.0.1', port={port}, threaded=True, use_reloader=False)")
     with open(tmp / "server.log", "wb") as log:
@@ -105,6 +115,13 @@ def portal_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def portal_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shared server: a copy of the built datasets/ served on a free port; yield the base URL."""
+    with serve_copy(built_site, tmp_path_factory.mktemp("browser-server")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
