@@ -5,6 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+
+class JsonGunicornLogger(Logger):
+    """gunicorn's own messages (arbiter, worker boots and exits) as JSON lines like the app's."""
+
+    def setup(self, cfg: Any) -> None:
+        """Install gunicorn's handlers, then give each the portal's JSON formatter."""
+        super().setup(cfg)
+        from portal.logs import JsonFormatter
+
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                handler.setFormatter(JsonFormatter())
 
 
 class PortalServer(BaseApplication):
@@ -34,5 +48,6 @@ def run(host: str, port: int, workers: int, threads: int, timeout: int = 30) -> 
         "bind": f"{host}:{port}", "workers": workers, "threads": threads,
         "worker_class": "gthread", "graceful_timeout": timeout, "timeout": timeout,
         "accesslog": None, "errorlog": "-", "loglevel": "info",
+        "logger_class": "portal.serving.JsonGunicornLogger",
         "forwarded_allow_ips": "127.0.0.1", "max_requests": 0,
     }).run()

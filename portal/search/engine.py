@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,6 +248,24 @@ class RawResults:
     facets: dict[str, dict[str, int]]
 
 
+def _open_searcher(path: str, attempts: int = 5) -> tuple[Any, dict[str, list[tuple[str, ...]]]]:
+    """Open a searcher on PATH and read its facet columns, retrying when files vanished.
+
+    Another process's update may commit between our listing of the index's files and their
+    opening, and Whoosh then deletes the superseded table of contents or merged segments:
+    the open raises FileNotFoundError, and trying again finds the new generation.
+    """
+    for attempt in range(attempts):
+        try:
+            searcher = whoosh_index.open_dir(path).searcher()
+            return searcher, _read_columns(searcher)
+        except FileNotFoundError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 class Searcher:
     """Searches the index at a path, reusing one Whoosh searcher per thread and build."""
 
@@ -261,8 +280,7 @@ class Searcher:
             return entry
         if entry is not None:
             entry[0].close()
-        searcher = whoosh_index.open_dir(path).searcher()
-        entry = cache[path] = (searcher, _read_columns(searcher))
+        entry = cache[path] = _open_searcher(path)
         for stale in [p for p in cache if p != path and not Path(p).exists()]:
             cache.pop(stale)[0].close()
         return entry
