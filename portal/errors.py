@@ -61,10 +61,12 @@ def _http_error(exc: HTTPException):
 
 def _unexpected(exc: Exception):
     """Log an unexpected exception (without request bodies); a database outage answers 503."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 
     log.exception("unhandled error on %s %s", request.method, request.path)
-    if isinstance(exc, OperationalError):
+    # Locked, full, unreachable or not-yet-migrated databases (SQLite reports a missing table as
+    # OperationalError, PostgreSQL as ProgrammingError): a temporary outage, not a page bug.
+    if isinstance(exc, OperationalError | InterfaceError | ProgrammingError):
         unavailable = ServiceUnavailable(description=_(
             "The portal cannot reach its data just now. Nothing you sent was lost; "
             "please try again in a few minutes."))

@@ -46,6 +46,25 @@ def database_url(tmp: Path) -> str:
     return make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
 
 
+def clone_database(template_url: str, tmp: Path) -> str:
+    """A new database holding a copy of TEMPLATE_URL's (file copy, or CREATE DATABASE … TEMPLATE)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    template = make_url(template_url)
+    if template.get_backend_name() == "sqlite":
+        target = tmp / "portal.sqlite"
+        shutil.copy(template.database, target)
+        return f"sqlite:///{target}"
+    name = f"portal_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"'))
+    engine.dispose()
+    _created_databases.append(name)
+    return template.set(database=name).render_as_string(hide_password=False)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Drop the PostgreSQL databases the tests created."""
     if not PG_ADMIN_URL or not _created_databases:

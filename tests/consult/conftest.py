@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -17,32 +16,32 @@ from portal import create_app
 from portal.build import build
 from portal.consult import clock
 from portal.db import get_engine
-from tests.conftest import ROOT, make_config
+from tests.conftest import ROOT, clone_database, make_config
 
 #: A moment inside the demo's period is not fixed; tests that need one open their own consultation.
 BUILD_AT = datetime(2026, 11, 1, 3, 0)
 
 
 @pytest.fixture(scope="session")
-def consult_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database built from datasets/ with the demo consultation, checkpointed into one file."""
+def consult_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of a database built from datasets/ with the demo consultation (copied per test)."""
     tmp = tmp_path_factory.mktemp("consult-template")
     app = create_app(make_config(tmp, ROOT / "datasets", RELEASES_DIR=str(tmp / "releases")))
     with app.app_context(), clock.frozen(BUILD_AT):
         build(app, reindex=False)
         get_engine().dispose()
-    return tmp / "portal.sqlite"
+    return app.config["DATABASE_URL"]
 
 
 @pytest.fixture
-def make_app(consult_template: Path, tmp_path: Path) -> Callable[..., Flask]:
+def make_app(consult_template: str, tmp_path: Path) -> Callable[..., Flask]:
     """Return a factory of apps on one fresh copy of the template database (shared by them)."""
-    db = tmp_path / "portal.sqlite"
-    shutil.copy(consult_template, db)
+    url = clone_database(consult_template, tmp_path)
 
     def factory(**extra: object) -> Flask:
         config = make_config(tmp_path, ROOT / "datasets", RELEASES_DIR=str(tmp_path / "releases"),
                              CONSULT_MIN_FILL_SECONDS=0, CONSULT_RATE_LIMIT="1000 per minute")
+        config["DATABASE_URL"] = url
         config.update(extra)
         return create_app(config)
 
