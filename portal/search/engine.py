@@ -41,7 +41,8 @@ from portal.search.query import Chunk
 SCHEMA_VERSION = 5
 #: Kind → document boost: whole plans and places outrank the many items that mention them.
 KIND_BOOST = {"plan": 2.0, "chiiki": 1.6, "chiku": 1.6, "dataset": 1.5, "pillar": 1.3,
-              "measure": 1.3, "revision": 1.1, "project": 1.1, "indicator": 0.6, "chome": 0.7}
+              "measure": 1.3, "consultation": 1.5, "revision": 1.1, "project": 1.1,
+              "indicator": 0.6, "chome": 0.7}
 #: Separates the values of the exact-name field.
 _SEP = "\x1f"
 _EN = StemmingAnalyzer()
