@@ -55,6 +55,7 @@ class Stats:
     statuses: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
     resends: int = 0
+    stale_retries: int = 0
     not_saved_pages: int = 0
     not_saved_with_text: int = 0
     first_ok_after: float | None = None
@@ -115,6 +116,7 @@ async def commenter(n: int, port: int, stats: Stats, until: float, drain: float)
             stats.receipts.append((int(match.group(1)), match.group(2)))
             stats.comment_seconds.append(time.perf_counter() - started)
         i += 1
+    stats.stale_retries += client.stale_retries
     await client.close()
 
 
@@ -129,6 +131,7 @@ async def reader(port: int, stats: Stats, until: float) -> None:
         except HttpError as exc:
             stats.errors[f"GET {exc}"] += 1
             await asyncio.sleep(0.2)
+    stats.stale_retries += client.stale_retries
     await client.close()
 
 
@@ -165,6 +168,7 @@ def summary(name: str, stats: Stats, seconds: float, db: Path, extra: dict | Non
             "p95_comment_ms": round(p95(stats.comment_seconds)),
             "non_200": {k: v for k, v in stats.statuses.items() if not k.endswith(" 200")},
             "connection_errors": dict(stats.errors), "resends": stats.resends,
+            "keepalive_resends": stats.stale_retries,
             "lost": result["missing"], "duplicated": result["acknowledged"] - result["exactly_once"]
             - result["missing"], "rows": result["rows"], "integrity_ok": bool(result["integrity_ok"]),
             **(extra or {})}

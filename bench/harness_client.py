@@ -37,6 +37,10 @@ class Client:
     cookies: dict[str, str] = field(default_factory=dict)
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
+    #: True once the current request's status line arrived.
+    answered: bool = False
+    #: Requests sent again because a kept-alive connection failed before answering.
+    stale_retries: int = 0
 
     async def close(self) -> None:
         """Close the connection, if open."""
@@ -57,26 +61,29 @@ class Client:
         return await self.request("POST", path, urlencode(form).encode(), timeout)
 
     async def request(self, method: str, path: str, body: bytes, timeout: float) -> Response:
-        """Send one request; a kept-alive connection the server had closed is reopened once."""
+        """Send one request; on a reused keep-alive connection that fails before any answer byte
+        (the server closed it meanwhile), reopen and send once more, as browsers do."""
         reused = self.writer is not None
         start = time.perf_counter()
         try:
             return await asyncio.wait_for(self._exchange(method, path, body, start), timeout)
-        except HttpError:
+        except (HttpError, ConnectionError, asyncio.IncompleteReadError) as exc:
             await self.close()
-            if not reused:
-                raise
-        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+            if not reused or self.answered:
+                raise HttpError(type(exc).__name__) from exc
+            self.stale_retries += 1
+        except (TimeoutError, OSError) as exc:
             await self.close()
             raise HttpError(type(exc).__name__) from exc
         try:
             return await asyncio.wait_for(self._exchange(method, path, body, start), timeout)
-        except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+        except (TimeoutError, OSError, HttpError, asyncio.IncompleteReadError) as exc:
             await self.close()
             raise HttpError(type(exc).__name__) from exc
 
     async def _exchange(self, method: str, path: str, body: bytes, start: float) -> Response:
         """Write the request and read the response on the (re)opened connection."""
+        self.answered = False
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
@@ -91,6 +98,7 @@ class Client:
         status_line = await self.reader.readline()
         if not status_line:
             raise HttpError("closed before answering")
+        self.answered = True
         status = int(status_line.split()[1])
         headers = await self._headers()
         data = await self._body(headers)

@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+#: The PostgreSQL advisory lock that queues writers ("portal" in ASCII).
+PG_WRITE_LOCK_KEY = 0x706F7274616C
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -110,6 +113,10 @@ def begin_write(session: Session) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
         session.info["write_lock_fd"] = fd
     session.connection(execution_options={"sqlite_immediate": True})
+    if engine.dialect.name == "postgresql":
+        # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: read-modify-write services
+        # (receipt numbers, the audit hash chain) rely on it. Released at commit or rollback.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK_KEY})
 
 
 @event.listens_for(Session, "after_transaction_end")

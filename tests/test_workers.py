@@ -4,6 +4,7 @@ hold whichever worker answers, because both live outside any one process."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -97,3 +98,18 @@ def test_index_updates_from_three_processes_lose_nothing_while_three_workers_ser
     finally:
         server.stop()
     assert totals == [30] * 9
+
+
+def test_simultaneous_comments_on_three_workers_get_receipt_numbers_one_to_n(tmp_path):
+    server = start_server(tmp_path, workers=3)
+    try:
+        forms = []
+        for _ in range(CLIENTS):
+            http = requests.Session()
+            forms.append((http, hidden(confirm_page(http, server.url))))
+        answers = _submit_all_at_once(server.url, forms)
+    finally:
+        server.stop()
+    assert [a.status_code for a in answers] == [200] * CLIENTS
+    numbers = sorted(int(re.search(r'id="receipt-no">(\d+)<', a.text).group(1)) for a in answers)
+    assert numbers == list(range(1, CLIENTS + 1))
