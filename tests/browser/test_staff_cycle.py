@@ -106,7 +106,12 @@ def _moderate(page: Any, ward: Ward, axe_check, plain: str, with_phone: str) -> 
     page.get_by_role("link", name=f"受付番号{with_phone}", exact=True).click()
     assert PHONE in page.locator("#original-text").inner_text()
     page.get_by_label("個人情報が含まれている").check()
-    page.get_by_label(re.compile("^公表用の文章")).fill(
+    redacted = page.get_by_label(re.compile("^公表用の文章"))
+    redacted.fill("")
+    page.get_by_role("button", name="保存する").click()
+    assert page.get_by_role("alert").is_visible() and redacted.get_attribute("aria-invalid") == "true"
+    _axe(ward, axe_check, page, "comment page with an error")
+    redacted.fill(
         page.locator("#original-text").inner_text().replace(PHONE, "＊＊＊"))
     page.get_by_role("button", name="保存する").click()
     assert f"受付番号{with_phone}の意見を保存しました。" in page.get_by_role("status").inner_text()
@@ -177,5 +182,8 @@ def test_whole_cycle_comment_close_moderate_group_respond_publish_and_read(ward,
     page_text = resident.locator("main").inner_text()
     assert PHONE not in page_text
     _axe(ward, axe_check, resident, "result page")
+    resident.goto(f"{ward.base}/en/consultations/demo/result")
+    assert RESPONSE in resident.locator("#group-1").inner_text()
+    _axe(ward, axe_check, resident, "result page (en)")
     resident.context.close()
     assert ward.axe == []
