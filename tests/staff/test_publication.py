@@ -150,7 +150,7 @@ def test_result_is_found_in_search_and_catalogue(staff_app, commented, admin):
         rebuild_index(staff_app)
     _published(staff_app, commented, admin)
     client = staff_app.test_client()
-    found = client.get("/ja/search?q=相談窓口").get_data(as_text=True)
+    found = client.get("/ja/search?q=相談窓口&kind=consultation").get_data(as_text=True)
     assert "/ja/consultations/demo/result" in found
     catalogue = client.get("/ja/datasets/").get_data(as_text=True)
     assert "consultation-demo" in catalogue
