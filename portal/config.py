@@ -44,6 +44,9 @@ class Defaults:
     SERVE_THREADS = 4
     #: Log level of the JSON logs written in production (DEBUG, INFO, WARNING …).
     LOG_LEVEL = "INFO"
+    #: Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed (0: none,
+    #: so a client cannot spoof its address; 1 behind one proxy). Rate limits count per client.
+    TRUSTED_PROXIES = 0
     #: Folder `portal backup` writes to when no file is named.
     BACKUP_DIR = str(ROOT / "instance" / "backups")
     #: True when running under the test suite.
