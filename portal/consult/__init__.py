@@ -6,11 +6,12 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the consultation pages and the shared submission limiter."""
-    from portal.consult import limiter
+    """Register the consultation pages, the shared submission limiter and the comment writer."""
+    from portal.consult import committer, limiter
     from portal.consult.result_views import bp as result_bp
     from portal.consult.views import bp
 
     limiter.init_app(app)
+    committer.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(result_bp)

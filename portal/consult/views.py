@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from portal.consult import clock, crosswalk, receipts, services
 from portal.consult.forms import CommentDraft, check_choices, read_draft
 from portal.consult.limiter import client_key
-from portal.db import begin_write, get_session
+from portal.db import get_session
 from portal.i18n import _
 
 bp = Blueprint("consult", __name__, url_prefix="/<lang>/consultations")
@@ -238,24 +238,27 @@ def _not_saved(consultation, draft: CommentDraft, exc: OperationalError):
 
 
 def _record(slug: str, draft: CommentDraft, token: str):
-    """Write the comment in one BEGIN IMMEDIATE transaction and show its receipt."""
+    """Hand the comment to this process's writer (group commit) and show its receipt."""
+    from portal.consult.committer import Job
+    from portal.consult.models import Comment
+
+    job = current_app.extensions["consult_committer"].record(
+        Job(slug, draft, token, _lang(), clock.now()))
     session = get_session()
-    session.rollback()
-    begin_write(session)
+    session.rollback()  # read after the writer's commit, not from an older snapshot
     consultation = services.get_consultation(session, slug) or abort(404)
-    try:
-        receipt = services.submit_comment(
-            session, consultation, draft, token=token, lang=_lang(), now=clock.now(),
-            secret=current_app.config["SECRET_KEY"])
-        session.commit()
-    except services.ConsultationClosed:
-        session.rollback()
+    if isinstance(job.error, services.ConsultationClosed):
         return render_form(consultation, draft, status=403, message=_closed_message(consultation))
-    except IntegrityError:
-        session.rollback()
+    if isinstance(job.error, LookupError):
+        abort(404)
+    if isinstance(job.error, IntegrityError):
         existing = services.find_by_token(session, token) or abort(409)
         return _receipt(consultation, existing, token)
-    return _receipt(consultation, receipt.comment, token)
+    if isinstance(job.error, OperationalError):
+        return _not_saved(consultation, draft, job.error)
+    if job.error is not None:
+        raise job.error
+    return _receipt(consultation, session.get(Comment, job.comment_id), token)
 
 
 def _lang() -> str:
