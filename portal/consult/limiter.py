@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.consult.models import RateLimitCounter
+from portal.db import write_turn
 
 #: The scheme of the database storage (registered with `limits` by the class attribute below).
 SCHEME = "portal-db"
@@ -62,7 +63,8 @@ class DatabaseStorage(Storage):
             "count": case((expired, amount), else_=table.c.count + amount),
             "expires_at": case((expired, now + expiry), else_=table.c.expires_at),
         }).returning(table.c.count)
-        with self.engine.connect().execution_options(sqlite_immediate=True) as conn:
+        with write_turn(self.engine), \
+                self.engine.connect().execution_options(sqlite_immediate=True) as conn:
             with conn.begin():
                 return int(conn.execute(stmt).scalar_one())
 
