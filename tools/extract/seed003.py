@@ -28,7 +28,7 @@ DEFAULT_OUT = ROOT / "datasets" / "mirai-plan-2022"
 PLAN = "mirai-plan-2022"
 REV_ORIG = f"{PLAN}:original"
 REV_REV = f"{PLAN}:revised"
-CREATED = "2025-11-26T12:00:00+09:00"
+CREATED = "2026-11-26T12:00:00+09:00"
 VERSION = "1.0.0"
 
 MEASURE_RANGE = (1389, 4866)  # 19 施策 pages of 別紙2
