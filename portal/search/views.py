@@ -27,7 +27,7 @@ def _search_url(current: dict[str, str], **changes: Any) -> str:
     return url_for("search.search_page", **{k: v for k, v in params.items() if v not in (None, "")})
 
 
-@bp.get("/search")
+@bp.get("/search", strict_slashes=False)
 def search_page():
     """Search every document in the visitor's language."""
     q = request.args.get("q", "")
