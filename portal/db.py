@@ -98,6 +98,25 @@ def fresh_session() -> Iterator[Session]:
         session.close()
 
 
+def _sqlite_file(engine: Engine) -> str | None:
+    """The SQLite database file behind ENGINE, or None (another engine, or in memory)."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    return database if database and database != ":memory:" else None
+
+
+def _take_turn(database: str) -> int:
+    """Wait for DATABASE's writer turn (an flock of `<db>.writelock`); return the lock's fd."""
+    fd = os.open(f"{database}.writelock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _give_turn(fd: int) -> None:
+    """Let the next writer in."""
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
+
+
 @contextmanager
 def write_turn(engine: Engine) -> Iterator[None]:
     """Wait for this SQLite file's writer turn (the flock begin_write uses); no-op elsewhere.
@@ -105,17 +124,13 @@ def write_turn(engine: Engine) -> Iterator[None]:
     For writes that do not go through a Session (the rate limiter's counters): without it they
     would fall back on SQLite's busy handler, which sleeps up to 100 ms while a commit runs.
     """
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if not database or database == ":memory:":
-        yield
-        return
-    fd = os.open(f"{database}.writelock", os.O_RDWR | os.O_CREAT, 0o600)
+    database = _sqlite_file(engine)
+    fd = _take_turn(database) if database else None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        if fd is not None:
+            _give_turn(fd)
 
 
 def begin_write(session: Session) -> None:
@@ -127,11 +142,9 @@ def begin_write(session: Session) -> None:
     The lock is released when the transaction ends (commit or rollback).
     """
     engine = session.get_bind()
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if database and database != ":memory:" and "write_lock_fd" not in session.info:
-        fd = os.open(f"{database}.writelock", os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        session.info["write_lock_fd"] = fd
+    database = _sqlite_file(engine)
+    if database and "write_lock_fd" not in session.info:
+        session.info["write_lock_fd"] = _take_turn(database)
     session.connection(execution_options={"sqlite_immediate": True})
     if engine.dialect.name == "postgresql":
         # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: read-modify-write services
@@ -143,9 +156,7 @@ def begin_write(session: Session) -> None:
 def _release_write_lock(session: Session, transaction: Any) -> None:
     """Let the next writer in once the outermost transaction has committed or rolled back."""
     if transaction.parent is None and "write_lock_fd" in session.info:
-        fd = session.info.pop("write_lock_fd")
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        _give_turn(session.info.pop("write_lock_fd"))
 
 
 def _close_session(_exc: BaseException | None) -> None:

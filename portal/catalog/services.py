@@ -61,9 +61,6 @@ def list_datasets(session: Session, *, latest_only: bool = True) -> list[Dataset
     return list(session.scalars(query))
 
 
-def count_datasets(session: Session) -> int:
-    """Count dataset releases in the database."""
-    return len(list(session.scalars(select(Dataset.id))))
 
 
 def publish_package(pkg: PackageData, releases_dir: str, *, now: datetime,
