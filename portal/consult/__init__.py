@@ -6,12 +6,14 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the consultation pages, the shared submission limiter and the comment writer."""
-    from portal.consult import committer, limiter
+    """Register the consultation pages, the shared submission limiter, the comment writer and the
+    snapshot cache of the public pages."""
+    from portal.consult import committer, limiter, snapshots
     from portal.consult.result_views import bp as result_bp
     from portal.consult.views import bp
 
     limiter.init_app(app)
     committer.init_app(app)
+    snapshots.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(result_bp)

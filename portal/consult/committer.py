@@ -29,6 +29,17 @@ BATCH = 64
 IDLE_SECONDS = 5.0
 
 
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What the receipt page shows of a recorded comment, read inside the writer's transaction."""
+
+    id: int
+    receipt_no: int
+    received_at: datetime
+    node_id: str | None
+    body: str
+
+
 @dataclass
 class Job:
     """One comment waiting for the writer: its inputs, then its comment id or its error."""
@@ -38,7 +49,7 @@ class Job:
     token: str
     lang: str
     now: datetime
-    comment_id: int | None = None
+    comment: Recorded | None = None
     error: BaseException | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -96,13 +107,14 @@ class GroupCommitter:
                 session = self.app.extensions["db_sessionmaker"]()
                 try:
                     begin_write(session)
+                    found: dict[str, object] = {}  # one read of each consultation per batch
                     for job in batch:
-                        _record_one(session, job, self.app.config["SECRET_KEY"])
+                        _record_one(session, job, self.app.config["SECRET_KEY"], found)
                     session.commit()
                 except BaseException as exc:  # the commit failed: no comment of it was saved
                     session.rollback()
                     for job in batch:
-                        job.comment_id, job.error = None, job.error or exc
+                        job.comment, job.error = None, job.error or exc
                 finally:
                     session.close()
         finally:
@@ -110,17 +122,24 @@ class GroupCommitter:
                 job.done.set()
 
 
-def _record_one(session, job: Job, secret: str) -> None:
-    """Record one comment inside a savepoint; a refusal is kept on the job."""
+def _record_one(session, job: Job, secret: str, found: dict[str, object]) -> None:
+    """Record one comment inside a savepoint; a refusal is kept on the job.
+
+    FOUND keeps the consultations read in this transaction: a savepoint rolled back expires
+    what it changed, so the next comment still reads the receipt counter as committed.
+    """
     try:
         with session.begin_nested():
-            consultation = services.get_consultation(session, job.slug)
+            if job.slug not in found:
+                found[job.slug] = services.get_consultation(session, job.slug)
+            consultation = found[job.slug]
             if consultation is None:
                 raise LookupError(job.slug)
             receipt = services.submit_comment(
                 session, consultation, job.draft, token=job.token, lang=job.lang,
                 now=job.now, secret=secret)
-            job.comment_id = receipt.comment.id
+            c = receipt.comment
+            job.comment = Recorded(c.id, c.receipt_no, c.received_at, c.node_id, c.body)
     except (services.ConsultationClosed, LookupError, IntegrityError) as exc:
         job.error = exc
 

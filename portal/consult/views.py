@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from portal.consult import clock, crosswalk, receipts, services
+from portal.consult import clock, crosswalk, receipts, services, snapshots
 from portal.consult.forms import CommentDraft, check_choices, read_draft
 from portal.consult.limiter import client_key
 from portal.db import get_session
@@ -33,9 +33,9 @@ def _started_field() -> str:
     return _signer().dumps({"s": clock.now().timestamp()})
 
 
-def _consultation_or_404(slug: str):
+def _consultation_or_404(slug: str) -> snapshots.ConsultationSnapshot:
     """Return the consultation SLUG, or answer 404 (showing back any text that was posted)."""
-    consultation = services.get_consultation(get_session(), slug)
+    consultation = snapshots.consultation(get_session(), slug)
     if consultation is None:
         if request.method == "POST":
             html = render_template("consult/unknown.html", draft=_read(request.form))
@@ -93,7 +93,7 @@ def render_form(consultation, draft: CommentDraft, *, status: int = 200, message
     session = get_session()
     measure = consultation.measure(draft.node_id) if draft.node_id else None
     html = render_template("consult/form.html", c=consultation, draft=draft, measure=measure,
-                           chiku=services.list_chiku(session), message=message,
+                           chiku=snapshots.chiku_choices(session), message=message,
                            started=_started_field(), honeypot=HONEYPOT, now=clock.now(),
                            limit=current_app.config["CONSULT_MAX_COMMENT_CHARS"])
     return _private(Response(html, status=status))
@@ -142,7 +142,7 @@ def _check(consultation, form) -> tuple[CommentDraft, str | None, int]:
     """Run every check on a posted form; return the draft, a page message and a status."""
     draft = _read(form)
     check_choices(draft, in_scope=bool(draft.node_id and consultation.measure(draft.node_id)),
-                  chiku_ids=services.chiku_ids(get_session()))
+                  chiku_ids=snapshots.chiku_ids(get_session()))
     if form.get(HONEYPOT):
         return draft, _("Your comment could not be accepted as sent. Please check it and send "
                         "it again; your text is kept below."), 400
@@ -179,7 +179,7 @@ def confirm(slug: str):
     measure = consultation.measure(draft.node_id) if draft.node_id else None
     html = render_template("consult/confirm.html", c=consultation, draft=draft, measure=measure,
                            token=token, started=request.form.get("started", ""),
-                           honeypot=HONEYPOT, chiku=services.list_chiku(get_session()))
+                           honeypot=HONEYPOT, chiku=snapshots.chiku_choices(get_session()))
     return _private(Response(html))
 
 
@@ -214,7 +214,7 @@ def submit(slug: str):
     try:
         wait = current_app.extensions["consult_limiter"].hit(client_key(request.remote_addr))
         if wait is None:
-            return _record(slug, draft, token)
+            return _record(consultation, draft, token)
     except OperationalError as exc:
         return _not_saved(consultation, draft, exc)
     response = render_form(consultation, draft, status=429, message=_(
@@ -237,28 +237,27 @@ def _not_saved(consultation, draft: CommentDraft, exc: OperationalError):
     return response
 
 
-def _record(slug: str, draft: CommentDraft, token: str):
+def _record(consultation, draft: CommentDraft, token: str):
     """Hand the comment to this process's writer (group commit) and show its receipt."""
     from portal.consult.committer import Job
-    from portal.consult.models import Comment
 
     job = current_app.extensions["consult_committer"].record(
-        Job(slug, draft, token, _lang(), clock.now()))
-    session = get_session()
-    session.rollback()  # read after the writer's commit, not from an older snapshot
-    consultation = services.get_consultation(session, slug) or abort(404)
+        Job(consultation.slug, draft, token, _lang(), clock.now()))
     if isinstance(job.error, services.ConsultationClosed):
         return render_form(consultation, draft, status=403, message=_closed_message(consultation))
     if isinstance(job.error, LookupError):
         abort(404)
     if isinstance(job.error, IntegrityError):
+        session = get_session()
+        session.rollback()  # read after the other submission's commit, not an older snapshot
         existing = services.find_by_token(session, token) or abort(409)
         return _receipt(consultation, existing, token)
     if isinstance(job.error, OperationalError):
         return _not_saved(consultation, draft, job.error)
     if job.error is not None:
         raise job.error
-    return _receipt(consultation, session.get(Comment, job.comment_id), token)
+    # The writer read the comment back inside its committed transaction: nothing to read again.
+    return _receipt(consultation, job.comment, token)
 
 
 def _lang() -> str:
@@ -305,7 +304,7 @@ def lookup(slug: str):
 def csrf_failed(_exc: CSRFError):
     """A missing or stale CSRF token: give the form back with the text and a fresh token."""
     slug = (request.view_args or {}).get("slug", "")
-    consultation = services.get_consultation(get_session(), slug)
+    consultation = snapshots.consultation(get_session(), slug)
     if consultation is None or request.method != "POST":
         abort(400)
     return render_form(consultation, _read(request.form), status=400, message=_(
