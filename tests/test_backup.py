@@ -57,9 +57,7 @@ def _app(tmp: Path):
 
 def _close_connections(app) -> None:
     """Close the app's pooled connections (as stopping the portal would) around a restore."""
-    for key in ("db_engine", "consult_limiter_engine"):
-        if key in app.extensions:
-            app.extensions[key].dispose()
+    app.extensions["db_engine"].dispose()
 
 
 def _counts(app) -> tuple[int, int, bool]:

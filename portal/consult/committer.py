@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal.consult import services
 from portal.consult.forms import CommentDraft
+from portal.consult.limiter import RateLimited, SubmissionLimiter
 from portal.db import begin_write
 
 #: Most comments one commit carries.
@@ -49,6 +50,8 @@ class Job:
     token: str
     lang: str
     now: datetime
+    #: The client to count against the rate limit in the write transaction (None: counted before).
+    client: str | None = None
     comment: Recorded | None = None
     error: BaseException | None = None
     done: threading.Event = field(default_factory=threading.Event)
@@ -108,8 +111,9 @@ class GroupCommitter:
                 try:
                     begin_write(session)
                     found: dict[str, object] = {}  # one read of each consultation per batch
+                    limiter = self.app.extensions["consult_limiter"]
                     for job in batch:
-                        _record_one(session, job, self.app.config["SECRET_KEY"], found)
+                        _record_one(session, job, self.app.config["SECRET_KEY"], found, limiter)
                     session.commit()
                 except BaseException as exc:  # the commit failed: no comment of it was saved
                     session.rollback()
@@ -122,11 +126,13 @@ class GroupCommitter:
                 job.done.set()
 
 
-def _record_one(session, job: Job, secret: str, found: dict[str, object]) -> None:
-    """Record one comment inside a savepoint; a refusal is kept on the job.
+def _record_one(session, job: Job, secret: str, found: dict[str, object],
+                limiter: SubmissionLimiter) -> None:
+    """Count and record one comment inside a savepoint; a refusal is kept on the job.
 
     FOUND keeps the consultations read in this transaction: a savepoint rolled back expires
-    what it changed, so the next comment still reads the receipt counter as committed.
+    what it changed, so the next comment still reads the receipt counter as committed. A
+    refused comment rolls its savepoint back, count included.
     """
     try:
         with session.begin_nested():
@@ -135,12 +141,16 @@ def _record_one(session, job: Job, secret: str, found: dict[str, object]) -> Non
             consultation = found[job.slug]
             if consultation is None:
                 raise LookupError(job.slug)
+            if job.client is not None:
+                wait = limiter.hit_in(session.connection(), job.client)
+                if wait is not None:
+                    raise RateLimited(wait)
             receipt = services.submit_comment(
                 session, consultation, job.draft, token=job.token, lang=job.lang,
                 now=job.now, secret=secret)
             c = receipt.comment
             job.comment = Recorded(c.id, c.receipt_no, c.received_at, c.node_id, c.body)
-    except (services.ConsultationClosed, LookupError, IntegrityError) as exc:
+    except (services.ConsultationClosed, LookupError, IntegrityError, RateLimited) as exc:
         job.error = exc
 
 

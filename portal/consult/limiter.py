@@ -8,6 +8,11 @@ shared store (Redis, memcached) is configured, counts live in the portal databas
 `DatabaseStorage`, a `limits` storage of fixed-window counters: one
 atomic INSERT … ON CONFLICT DO UPDATE … RETURNING per hit, which SQLite (≥ 3.35) and PostgreSQL
 both run as a single statement, so two processes never lose each other's increments.
+
+With the database store, a submission is counted inside the comment writer's transaction
+(`SubmissionLimiter.hit_in`), in the same savepoint as the comment: no write transaction of its
+own per comment (which cost as much CPU as the comment), and the count and the comment commit
+or roll back together. A configured Redis or memcached store is hit before the writer.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from flask import Flask
 from limits import parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
-from sqlalchemy import Engine, case, delete, select
+from sqlalchemy import Connection, Engine, case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -36,12 +41,15 @@ class DatabaseStorage(Storage):
     STORAGE_SCHEME = [SCHEME]
 
     def __init__(self, uri: str | None = None, wrap_exceptions: bool = False,
-                 engine: Engine | None = None, **_: Any) -> None:
-        """Use ENGINE (the app's engine) for every count."""
+                 engine: Engine | None = None, connection: Connection | None = None,
+                 **_: Any) -> None:
+        """Count with ENGINE (the app's engine), one transaction per hit, or inside the open
+        write transaction of CONNECTION."""
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
-        if engine is None:
-            raise ValueError("DatabaseStorage needs the portal's engine")
-        self.engine = engine
+        if engine is None and connection is None:
+            raise ValueError("DatabaseStorage needs the portal's engine or a connection")
+        self.engine = engine if engine is not None else connection.engine
+        self.connection = connection
 
     @property
     def base_exceptions(self) -> type[Exception]:
@@ -63,6 +71,8 @@ class DatabaseStorage(Storage):
             "count": case((expired, amount), else_=table.c.count + amount),
             "expires_at": case((expired, now + expiry), else_=table.c.expires_at),
         }).returning(table.c.count)
+        if self.connection is not None:
+            return int(self.connection.execute(stmt).scalar_one())
         with write_turn(self.engine), \
                 self.engine.connect().execution_options(sqlite_immediate=True) as conn:
             with conn.begin():
@@ -70,9 +80,13 @@ class DatabaseStorage(Storage):
 
     def _row(self, key: str) -> tuple[int, float] | None:
         """Return KEY's live (count, expires_at), or None when absent or expired."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(RateLimitCounter.count, RateLimitCounter.expires_at)
-                               .where(RateLimitCounter.key == key)).first()
+        query = select(RateLimitCounter.count, RateLimitCounter.expires_at).where(
+            RateLimitCounter.key == key)
+        if self.connection is not None:
+            row = self.connection.execute(query).first()
+        else:
+            with self.engine.connect() as conn:
+                row = conn.execute(query).first()
         if row is None or row.expires_at <= time.time():
             return None
         return int(row.count), float(row.expires_at)
@@ -116,6 +130,14 @@ def client_key(remote_addr: str | None) -> str:
     return remote_addr or "unknown"
 
 
+class RateLimited(Exception):
+    """Too many submissions from one client; `wait` is the number of seconds until the next."""
+
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
 class SubmissionLimiter:
     """Per-client limits on comment submissions, counted in a store shared by all workers."""
 
@@ -125,13 +147,28 @@ class SubmissionLimiter:
         self.storage = storage
         self.strategy = FixedWindowRateLimiter(storage)
 
+    @property
+    def counts_in_writer(self) -> bool:
+        """True when counts live in the portal database, so the comment writer takes them."""
+        return isinstance(self.storage, DatabaseStorage)
+
     def hit(self, client: str) -> int | None:
         """Count one submission by CLIENT; return None if allowed, else seconds to wait."""
-        for item in self.items:
-            if not self.strategy.hit(item, "consult-submit", client):
-                reset = self.strategy.get_window_stats(item, "consult-submit", client).reset_time
-                return max(1, int(reset - time.time()) + 1)
-        return None
+        return _hit(self.strategy, self.items, client)
+
+    def hit_in(self, connection: Connection, client: str) -> int | None:
+        """Like `hit`, counting inside CONNECTION's open write transaction."""
+        return _hit(FixedWindowRateLimiter(DatabaseStorage(connection=connection)), self.items,
+                    client)
+
+
+def _hit(strategy: FixedWindowRateLimiter, items: list, client: str) -> int | None:
+    """Count one submission by CLIENT under every limit; None if allowed, else seconds to wait."""
+    for item in items:
+        if not strategy.hit(item, "consult-submit", client):
+            reset = strategy.get_window_stats(item, "consult-submit", client).reset_time
+            return max(1, int(reset - time.time()) + 1)
+    return None
 
 
 def make_storage(app: Flask) -> Storage:
@@ -141,15 +178,7 @@ def make_storage(app: Flask) -> Storage:
         if uri.startswith("memory"):
             raise ValueError("memory:// counts per process; configure a shared store")
         return storage_from_string(uri)
-    engine = app.extensions["db_engine"]
-    if engine.dialect.name == "sqlite":
-        # Counters need no fsync per hit: losing a window's count on a power cut is harmless,
-        # and the fsync would double the cost of every durable comment commit.
-        from portal.db import make_engine
-
-        engine = make_engine(app.config["DATABASE_URL"], synchronous="NORMAL")
-        app.extensions["consult_limiter_engine"] = engine
-    return DatabaseStorage(engine=engine)
+    return DatabaseStorage(engine=app.extensions["db_engine"])
 
 
 def init_app(app: Flask) -> None:

@@ -211,12 +211,21 @@ def submit(slug: str):
     draft, message, status = _check(consultation, request.form)
     if message:
         return render_form(consultation, draft, status=status, message=message)
+    limiter = current_app.extensions["consult_limiter"]
+    client = client_key(request.remote_addr)
+    if limiter.counts_in_writer:
+        return _record(consultation, draft, token, client)
     try:
-        wait = current_app.extensions["consult_limiter"].hit(client_key(request.remote_addr))
-        if wait is None:
-            return _record(consultation, draft, token)
+        wait = limiter.hit(client)
     except OperationalError as exc:
         return _not_saved(consultation, draft, exc)
+    if wait is None:
+        return _record(consultation, draft, token, None)
+    return _too_many(consultation, draft, wait)
+
+
+def _too_many(consultation, draft: CommentDraft, wait: int):
+    """429 with the text shown back and how long to wait."""
     response = render_form(consultation, draft, status=429, message=_(
         "Too many comments have been sent from your connection in a short time. Please wait "
         "%(seconds)s seconds and send again; your text is kept.", seconds=wait))
@@ -237,12 +246,16 @@ def _not_saved(consultation, draft: CommentDraft, exc: OperationalError):
     return response
 
 
-def _record(consultation, draft: CommentDraft, token: str):
-    """Hand the comment to this process's writer (group commit) and show its receipt."""
+def _record(consultation, draft: CommentDraft, token: str, client: str | None):
+    """Hand the comment to this process's writer (group commit) and show its receipt; CLIENT is
+    counted against the rate limit by the writer (None when it was counted already)."""
     from portal.consult.committer import Job
+    from portal.consult.limiter import RateLimited
 
     job = current_app.extensions["consult_committer"].record(
-        Job(consultation.slug, draft, token, _lang(), clock.now()))
+        Job(consultation.slug, draft, token, _lang(), clock.now(), client))
+    if isinstance(job.error, RateLimited):
+        return _too_many(consultation, draft, job.error.wait)
     if isinstance(job.error, services.ConsultationClosed):
         return render_form(consultation, draft, status=403, message=_closed_message(consultation))
     if isinstance(job.error, LookupError):

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import create_engine, func, select, text
 
 from portal.consult import clock, snapshots
-from portal.consult.models import Comment, Consultation
+from portal.consult.models import Comment, Consultation, RateLimitCounter
 from portal.db import get_session
 from tests.consult.conftest import confirm, hidden_fields, receipt_of
 
@@ -78,6 +78,8 @@ def test_the_period_is_enforced_on_current_data_while_a_snapshot_shows_it_open(c
     assert "締切を早めた後の意見" in response.get_data(as_text=True)
     with capp.app_context():
         assert get_session().scalar(select(func.count(Comment.id))) == 0
+        # The writer counts a submission in the comment's savepoint: refused, it is not counted.
+        assert get_session().scalar(select(func.coalesce(func.sum(RateLimitCounter.count), 0))) == 0
 
 
 def test_receipt_shows_the_comment_as_recorded(capp, cclient):
