@@ -141,17 +141,27 @@ def _record_one(session, job: Job, secret: str, found: dict[str, object],
             consultation = found[job.slug]
             if consultation is None:
                 raise LookupError(job.slug)
-            if job.client is not None:
-                wait = limiter.hit_in(session.connection(), job.client)
-                if wait is not None:
-                    raise RateLimited(wait)
             receipt = services.submit_comment(
                 session, consultation, job.draft, token=job.token, lang=job.lang,
-                now=job.now, secret=secret)
+                now=job.now, secret=secret, admit=_counter(session, job, limiter))
             c = receipt.comment
             job.comment = Recorded(c.id, c.receipt_no, c.received_at, c.node_id, c.body)
     except (services.ConsultationClosed, LookupError, IntegrityError, RateLimited) as exc:
         job.error = exc
+
+
+def _counter(session, job: Job, limiter: SubmissionLimiter):
+    """The rate-limit count of JOB's client in this transaction (None when counted before)."""
+    if job.client is None:
+        return None
+    client = job.client
+
+    def admit() -> None:
+        wait = limiter.hit_in(session.connection(), client)
+        if wait is not None:
+            raise RateLimited(wait)
+
+    return admit
 
 
 def init_app(app: Flask) -> None:

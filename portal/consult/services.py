@@ -8,6 +8,7 @@ same lock as the insert.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -178,8 +179,12 @@ def find_by_token(session: Session, token: str) -> Comment | None:
 
 
 def submit_comment(session: Session, consultation: Consultation, draft: CommentDraft, *,
-                   token: str, lang: str, secret: str, now: datetime) -> Receipt:
+                   token: str, lang: str, secret: str, now: datetime,
+                   admit: Callable[[], None] | None = None) -> Receipt:
     """Record DRAFT once per TOKEN: a repeat returns the first receipt; refuse outside the period.
+
+    ADMIT runs once the submission is known to be new and inside the period, before it is
+    stored (the rate limit counts there, so a repeat is never counted); it may raise to refuse.
 
     :raise ConsultationClosed: NOW is outside the period and TOKEN was never recorded.
     """
@@ -189,6 +194,8 @@ def submit_comment(session: Session, consultation: Consultation, draft: CommentD
         return Receipt(existing, code, repeated=True)
     if not consultation.is_open(now):
         raise ConsultationClosed(consultation.slug)
+    if admit is not None:
+        admit()
     measure = consultation.measure(draft.node_id) if draft.node_id else None
     consultation.last_receipt_no += 1
     comment = Comment(

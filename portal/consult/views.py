@@ -205,13 +205,16 @@ def submit(slug: str):
         return render_form(consultation, _read(request.form), status=400, message=_(
             "This confirmation screen is no longer valid. Please check your comment and confirm "
             "it again; your text is kept."))
-    existing = services.find_by_token(session, token)
-    if existing is not None:
-        return _receipt(consultation, existing, token)
+    limiter = current_app.extensions["consult_limiter"]
     draft, message, status = _check(consultation, request.form)
+    if message or not limiter.counts_in_writer:
+        # A retried POST of a recorded comment gets its first receipt, even after the closing
+        # minute; with the database store the writer finds such repeats itself.
+        existing = services.find_by_token(session, token)
+        if existing is not None:
+            return _receipt(consultation, existing, token)
     if message:
         return render_form(consultation, draft, status=status, message=message)
-    limiter = current_app.extensions["consult_limiter"]
     client = client_key(request.remote_addr)
     if limiter.counts_in_writer:
         return _record(consultation, draft, token, client)

@@ -56,6 +56,29 @@ def test_double_submit_yields_one_comment_and_the_same_receipt(capp, cclient):
     assert _count(capp) == 1
 
 
+def test_a_retry_after_the_closing_minute_still_shows_the_first_receipt(capp, cclient):
+    page = confirm(cclient, body="締切直前に送った意見")
+    data = hidden_fields(page.get_data(as_text=True))
+    first = cclient.post("/ja/consultations/demo/submit", data=data).get_data(as_text=True)
+    with clock.frozen(datetime(2026, 12, 1, 3, 0)):  # after the period, the browser retries
+        again = cclient.post("/ja/consultations/demo/submit", data=data)
+    assert again.status_code == 200
+    assert receipt_of(again.get_data(as_text=True)) == receipt_of(first)
+    assert _count(capp) == 1
+
+
+def test_a_repeated_submission_is_not_counted_against_the_rate_limit(make_app):
+    app = make_app(CONSULT_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    page = confirm(client, body="一通目（二度押し）")
+    data = hidden_fields(page.get_data(as_text=True))
+    for _ in range(3):
+        assert client.post("/ja/consultations/demo/submit", data=data).status_code == 200
+    assert submit(client, body="二通目").status_code == 200
+    assert submit(client, body="三通目").status_code == 429
+    assert _count(app) == 2
+
+
 @pytest.mark.parametrize(("at", "accepted"), [
     (datetime(2026, 11, 30, 14, 59, 59), True),   # 23:59:59 JST on the closing day
     (datetime(2026, 11, 30, 15, 0, 0), False),    # 00:00:00 JST the next day
