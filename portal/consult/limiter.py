@@ -17,6 +17,7 @@ or roll back together. A configured Redis or memcached store is hit before the w
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -24,8 +25,7 @@ from flask import Flask
 from limits import parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
-from sqlalchemy import Connection, Engine, case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, TextClause, delete, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from portal.consult.models import RateLimitCounter
@@ -56,27 +56,30 @@ class DatabaseStorage(Storage):
         """Database errors are storage errors."""
         return SQLAlchemyError
 
-    def _insert(self) -> Any:
-        """The dialect's INSERT with ON CONFLICT support."""
-        dialect = sqlite if self.engine.dialect.name == "sqlite" else postgresql
-        return dialect.insert(RateLimitCounter)
-
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         """Add AMOUNT to KEY's count, restarting the window when it has expired; return the count."""
-        now = time.time()
-        table = RateLimitCounter.__table__
-        stmt = self._insert().values(key=key, count=amount, expires_at=now + expiry)
-        expired = table.c.expires_at <= now
-        stmt = stmt.on_conflict_do_update(index_elements=[table.c.key], set_={
-            "count": case((expired, amount), else_=table.c.count + amount),
-            "expires_at": case((expired, now + expiry), else_=table.c.expires_at),
-        }).returning(table.c.count)
         if self.connection is not None:
-            return int(self.connection.execute(stmt).scalar_one())
+            return self.incr_many([(key, expiry)], amount)[key][0]
         with write_turn(self.engine), \
                 self.engine.connect().execution_options(sqlite_immediate=True) as conn:
             with conn.begin():
-                return int(conn.execute(stmt).scalar_one())
+                return DatabaseStorage(connection=conn).incr_many([(key, expiry)], amount)[key][0]
+
+    def incr_many(self, rows: list[tuple[str, int]], amount: int = 1) -> dict[str, tuple[int, float]]:
+        """`incr` of every (key, expiry) in ROWS in one statement, inside the connection's open
+        transaction; return each key's (count, window end).
+
+        Plain SQL that SQLite (≥ 3.35) and PostgreSQL both run: SQLAlchemy does not cache the
+        compiled form of a multi-row upsert, and compiling it cost more than the count itself.
+        """
+        if self.connection is None:
+            raise ValueError("incr_many counts inside a transaction: give it a connection")
+        now = time.time()
+        params: dict[str, Any] = {"now": now, "amount": amount}
+        for n, (key, expiry) in enumerate(rows):
+            params[f"k{n}"], params[f"e{n}"] = key, now + expiry
+        result = self.connection.execute(_upsert_sql(len(rows)), params)
+        return {r.key: (int(r.count), float(r.expires_at)) for r in result}
 
     def _row(self, key: str) -> tuple[int, float] | None:
         """Return KEY's live (count, expires_at), or None when absent or expired."""
@@ -125,6 +128,20 @@ class DatabaseStorage(Storage):
         self._delete(RateLimitCounter.key == key)
 
 
+@functools.cache
+def _upsert_sql(n: int) -> TextClause:
+    """The counting statement for N keys (see DatabaseStorage.incr_many)."""
+    values = ", ".join(f"(:k{i}, :amount, :e{i})" for i in range(n))
+    return text(
+        f'INSERT INTO rate_limit_counter ("key", "count", expires_at) VALUES {values} '
+        'ON CONFLICT ("key") DO UPDATE SET '
+        '"count" = CASE WHEN rate_limit_counter.expires_at <= :now THEN :amount '
+        'ELSE rate_limit_counter."count" + :amount END, '
+        "expires_at = CASE WHEN rate_limit_counter.expires_at <= :now THEN excluded.expires_at "
+        "ELSE rate_limit_counter.expires_at END "
+        'RETURNING "key", "count", expires_at')
+
+
 def client_key(remote_addr: str | None) -> str:
     """Identify the client by its address (behind a proxy, configure ProxyFix so this is real)."""
     return remote_addr or "unknown"
@@ -157,9 +174,13 @@ class SubmissionLimiter:
         return _hit(self.strategy, self.items, client)
 
     def hit_in(self, connection: Connection, client: str) -> int | None:
-        """Like `hit`, counting inside CONNECTION's open write transaction."""
-        return _hit(FixedWindowRateLimiter(DatabaseStorage(connection=connection)), self.items,
-                    client)
+        """Like `hit`, counting inside CONNECTION's open write transaction, every limit in one
+        statement (if one refuses, the caller rolls the whole count back with the comment)."""
+        keys = [(item.key_for("consult-submit", client), item.get_expiry()) for item in self.items]
+        counts = DatabaseStorage(connection=connection).incr_many(keys)
+        waits = [counts[key][1] - time.time() for item, (key, _) in zip(self.items, keys, strict=True)
+                 if counts[key][0] > item.amount]
+        return max(1, int(max(waits)) + 1) if waits else None
 
 
 def _hit(strategy: FixedWindowRateLimiter, items: list, client: str) -> int | None:
