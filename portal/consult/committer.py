@@ -30,17 +30,6 @@ BATCH = 64
 IDLE_SECONDS = 5.0
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """What the receipt page shows of a recorded comment, read inside the writer's transaction."""
-
-    id: int
-    receipt_no: int
-    received_at: datetime
-    node_id: str | None
-    body: str
-
-
 @dataclass
 class Job:
     """One comment waiting for the writer: its inputs, then its comment id or its error."""
@@ -52,7 +41,7 @@ class Job:
     now: datetime
     #: The client to count against the rate limit in the write transaction (None: counted before).
     client: str | None = None
-    comment: Recorded | None = None
+    comment: services.RecordedComment | None = None
     error: BaseException | None = None
     done: threading.Event = field(default_factory=threading.Event)
 
@@ -144,8 +133,7 @@ def _record_one(session, job: Job, secret: str, found: dict[str, object],
             receipt = services.submit_comment(
                 session, consultation, job.draft, token=job.token, lang=job.lang,
                 now=job.now, secret=secret, admit=_counter(session, job, limiter))
-            c = receipt.comment
-            job.comment = Recorded(c.id, c.receipt_no, c.received_at, c.node_id, c.body)
+            job.comment = receipt.comment
     except (services.ConsultationClosed, LookupError, IntegrityError, RateLimited) as exc:
         job.error = exc
 
