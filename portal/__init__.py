@@ -22,12 +22,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    from portal import db, errors, i18n, logs, security
+    from portal import chrome, db, errors, i18n, logs, security
     from portal.search import index as search_index
 
     db.init_app(app)
     logs.init_app(app)
     i18n.init_app(app)
+    chrome.init_app(app)
     security.init_app(app)
     from portal.areas import search as areas_search
     from portal.catalog import search as catalog_search
