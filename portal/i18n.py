@@ -6,6 +6,9 @@ from typing import Any
 
 from flask import Flask, abort, current_app, g, has_request_context, request
 from flask_babel import Babel, format_decimal, gettext, lazy_gettext, ngettext
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 __all__ = [
     "_",
@@ -53,9 +56,36 @@ def init_app(app: Flask) -> None:
         pgettext=lambda c, s: _request_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _request_translations().unpgettext(c, s, p, n),
     )
+    # gettext and ngettext (and `_`) take the catalogue the context processor put in the
+    # template's context: a page calls them dozens of times, and through Jinja's wrappers each
+    # call looked the request's catalogue up again (an eighth of a small page's CPU).
+    app.jinja_env.globals.update(gettext=_template_gettext, _=_template_gettext,
+                                 ngettext=_template_ngettext)
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_add_lang)
     app.context_processor(_template_globals)
+
+
+@pass_context
+def _template_gettext(context: Context, string: str, **variables: Any) -> str:
+    """Jinja's newstyle gettext (escaped %-formatting of VARIABLES) on the context's catalogue."""
+    translations = context.get("_translations") or _request_translations()
+    text = translations.ugettext(string)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+@pass_context
+def _template_ngettext(context: Context, singular: str, plural: str, num: int,
+                       **variables: Any) -> str:
+    """Jinja's newstyle ngettext (NUM is available as %(num)s) on the context's catalogue."""
+    variables.setdefault("num", num)
+    translations = context.get("_translations") or _request_translations()
+    text = translations.ungettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
 
 
 def _request_translations() -> Any:
@@ -165,6 +195,7 @@ def _template_globals() -> dict[str, Any]:
         "content_falls_back": content_falls_back(lang),
         "switch_url": _switch_url,
         "request_path": request.path if request else "",
+        "_translations": _request_translations(),
     }
 
 

@@ -80,3 +80,18 @@ def test_templates_have_no_untranslated_message_left_out_of_the_template():
     with open(ROOT / "translations" / "messages.pot", "rb") as fh:
         committed = {m.id for m in read_po(fh) if m.id}
     assert fresh <= committed, f"run make extract-messages: {sorted(map(str, fresh - committed))[:5]}"
+
+
+def test_template_messages_escape_their_values_and_pick_plural_forms(app):
+    from flask import render_template_string
+
+    page = ('{{ _("Remove filter: %(value)s", value=v) }}|'
+            '{{ ngettext("%(num)d dataset", "%(num)d datasets", n) }}')
+    with app.test_request_context("/en/"):
+        app.preprocess_request()
+        en = render_template_string(page, v="<script>x</script>", n=2)
+    with app.test_request_context("/ja/"):
+        app.preprocess_request()
+        ja = render_template_string(page, v="<b>", n=1)
+    assert en == "Remove filter: &lt;script&gt;x&lt;/script&gt;|2 datasets"
+    assert ja == "条件を解除：&lt;b&gt;|1件のデータセット"
