@@ -24,8 +24,12 @@ HONEYPOT = "website"
 
 
 def _signer() -> URLSafeSerializer:
-    """Signer for the form-start time and the submission token."""
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="consult-form")
+    """Signer for the form-start time and the submission token (one per app: it is immutable)."""
+    signer = current_app.extensions.get("consult_signer")
+    if signer is None:
+        signer = current_app.extensions["consult_signer"] = URLSafeSerializer(
+            current_app.config["SECRET_KEY"], salt="consult-form")
+    return signer
 
 
 def _started_field() -> str:

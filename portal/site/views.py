@@ -45,9 +45,10 @@ def main_nav() -> dict[str, object]:
     """Offer the main navigation, listing only the sections that are installed."""
     from flask import current_app
 
-    from portal.i18n import _
+    from portal.i18n import _l
 
-    items = [("plan.plans_index", _("Plans")), ("areas.chiku_index", _("Districts (地区)")),
-             ("consult.index", _("Public comment")), ("catalog.datasets_index", _("Open data")),
-             ("search.search_page", _("Search"))]
+    # Lazy labels: only the header uses them, and it is rendered once per page (portal.chrome).
+    items = [("plan.plans_index", _l("Plans")), ("areas.chiku_index", _l("Districts (地区)")),
+             ("consult.index", _l("Public comment")), ("catalog.datasets_index", _l("Open data")),
+             ("search.search_page", _l("Search"))]
     return {"main_nav": [(e, label) for e, label in items if e in current_app.view_functions]}
