@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from portal.areas.models import Chiku
@@ -205,40 +205,48 @@ def submit_comment(session: Session, consultation: Consultation, draft: CommentD
 
     :raise ConsultationClosed: NOW is outside the period and TOKEN was never recorded.
     """
-    existing = find_by_token(session, token)
     code = receipts.receipt_code(token, secret)
-    if existing is not None:
-        return Receipt(RecordedComment.of(existing), code, repeated=True)
+    row = session.execute(_RECORDED_BY_TOKEN, {"token": receipts.sha256_hex(token)}).first()
+    if row is not None:
+        return Receipt(RecordedComment(*row), code, repeated=True)
     if not consultation.is_open(now):
         raise ConsultationClosed(consultation.slug)
     if admit is not None:
         admit()
     measure = consultation.measure(draft.node_id) if draft.node_id else None
-    # Core statements, not a unit-of-work flush: at the closing-day peak this runs for every
-    # comment in the writer, and the flush cost three times as much. The counter is read back
-    # from the row (UPDATE … RETURNING), never from the possibly older object.
-    table, comments = Consultation.__table__, Comment.__table__
-    receipt_no = session.execute(
-        update(table).where(table.c.id == consultation.id)
-        .values(last_receipt_no=table.c.last_receipt_no + 1)
-        .returning(table.c.last_receipt_no)).scalar_one()
+    # Core statements built once, not a unit-of-work flush: at the closing-day peak this runs
+    # for every comment in the writer, and the flush cost three times as much. The counter is
+    # read back from the row (UPDATE … RETURNING), never from the possibly older object.
+    receipt_no = session.execute(_NEXT_RECEIPT_NO, {"cid": consultation.id}).scalar_one()
     session.expire(consultation, ["last_receipt_no"])
-    comment_id = session.execute(insert(comments).values(
-        consultation_id=consultation.id, receipt_no=receipt_no,
-        receipt_code_sha256=receipts.code_hash(code), token_sha256=receipts.sha256_hex(token),
-        revision_id=consultation.revision_id,
-        node_id=measure.node_id if measure else None,
-        concept_id=measure.concept_id if measure else None,
-        measure_text_sha256=measure.text_sha256 if measure else None,
-        body=draft.body, lang=lang, residence=draft.residence or None,
-        age_group=draft.age_group or None, relation=draft.relation or None,
-        channel="web", status="received", received_at=now,
-    ).returning(comments.c.id)).scalar_one()
+    comment_id = session.execute(_INSERT_COMMENT, {
+        "consultation_id": consultation.id, "receipt_no": receipt_no,
+        "receipt_code_sha256": receipts.code_hash(code), "token_sha256": receipts.sha256_hex(token),
+        "revision_id": consultation.revision_id,
+        "node_id": measure.node_id if measure else None,
+        "concept_id": measure.concept_id if measure else None,
+        "measure_text_sha256": measure.text_sha256 if measure else None,
+        "body": draft.body, "lang": lang, "residence": draft.residence or None,
+        "age_group": draft.age_group or None, "relation": draft.relation or None,
+        "channel": "web", "status": "received", "received_at": now,
+    }).scalar_one()
     if draft.name or draft.contact:
-        session.execute(insert(CommentIdentity.__table__).values(
-            comment_id=comment_id, name=draft.name or None, contact=draft.contact or None))
+        session.execute(insert(CommentIdentity.__table__), {
+            "comment_id": comment_id, "name": draft.name or None, "contact": draft.contact or None})
     return Receipt(RecordedComment(comment_id, receipt_no, now, measure.node_id if measure else None,
                                    draft.body), code, repeated=False)
+
+
+_comments, _consultations = Comment.__table__, Consultation.__table__
+#: The receipt facts of the comment recorded with a submission token (hash), if any.
+_RECORDED_BY_TOKEN = select(_comments.c.id, _comments.c.receipt_no, _comments.c.received_at,
+                            _comments.c.node_id, _comments.c.body).where(
+    _comments.c.token_sha256 == bindparam("token"))
+#: Take the next 受付番号 of a consultation.
+_NEXT_RECEIPT_NO = (update(_consultations).where(_consultations.c.id == bindparam("cid"))
+                    .values(last_receipt_no=_consultations.c.last_receipt_no + 1)
+                    .returning(_consultations.c.last_receipt_no))
+_INSERT_COMMENT = insert(_comments).returning(_comments.c.id)
 
 
 def find_comment(session: Session, consultation: Consultation, receipt_no: int,
