@@ -19,7 +19,7 @@ from datetime import datetime
 from flask import Flask
 from sqlalchemy.exc import IntegrityError
 
-from portal.consult import services
+from portal.consult import services, snapshots
 from portal.consult.forms import CommentDraft
 from portal.consult.limiter import RateLimited, SubmissionLimiter
 from portal.db import begin_write
@@ -119,14 +119,14 @@ def _record_one(session, job: Job, secret: str, found: dict[str, object],
                 limiter: SubmissionLimiter) -> None:
     """Count and record one comment inside a savepoint; a refusal is kept on the job.
 
-    FOUND keeps the consultations read in this transaction: a savepoint rolled back expires
-    what it changed, so the next comment still reads the receipt counter as committed. A
-    refused comment rolls its savepoint back, count included.
+    FOUND keeps the consultations read in this transaction (their period read afresh; the
+    receipt counter is read from the row by each comment's UPDATE … RETURNING). A refused
+    comment rolls its savepoint back, count included.
     """
     try:
         with session.begin_nested():
             if job.slug not in found:
-                found[job.slug] = services.get_consultation(session, job.slug)
+                found[job.slug] = snapshots.for_writing(session, job.slug)
             consultation = found[job.slug]
             if consultation is None:
                 raise LookupError(job.slug)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select, update
@@ -21,6 +22,9 @@ from portal.consult import receipts
 from portal.consult.forms import CommentDraft
 from portal.consult.models import Comment, CommentIdentity, Consultation, ConsultationMeasure
 from portal.plan.models import Node, Revision
+
+if TYPE_CHECKING:
+    from portal.consult.snapshots import ConsultationSnapshot
 
 JST = ZoneInfo("Asia/Tokyo")
 
@@ -195,7 +199,8 @@ def find_by_token(session: Session, token: str) -> Comment | None:
         Comment.token_sha256 == receipts.sha256_hex(token)))
 
 
-def submit_comment(session: Session, consultation: Consultation, draft: CommentDraft, *,
+def submit_comment(session: Session, consultation: Consultation | ConsultationSnapshot,
+                   draft: CommentDraft, *,
                    token: str, lang: str, secret: str, now: datetime,
                    admit: Callable[[], None] | None = None) -> Receipt:
     """Record DRAFT once per TOKEN: a repeat returns the first receipt; refuse outside the period.
@@ -218,7 +223,8 @@ def submit_comment(session: Session, consultation: Consultation, draft: CommentD
     # for every comment in the writer, and the flush cost three times as much. The counter is
     # read back from the row (UPDATE … RETURNING), never from the possibly older object.
     receipt_no = session.execute(_NEXT_RECEIPT_NO, {"cid": consultation.id}).scalar_one()
-    session.expire(consultation, ["last_receipt_no"])
+    if isinstance(consultation, Consultation):
+        session.expire(consultation, ["last_receipt_no"])  # the object's counter is now old
     comment_id = session.execute(_INSERT_COMMENT, {
         "consultation_id": consultation.id, "receipt_no": receipt_no,
         "receipt_code_sha256": receipts.code_hash(code), "token_sha256": receipts.sha256_hex(token),

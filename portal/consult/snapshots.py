@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from portal.consult import services
@@ -133,6 +133,25 @@ class SnapshotCache:
 def consultation(session: Session, slug: str) -> ConsultationSnapshot | None:
     """The consultation SLUG for display, or None."""
     return current_app.extensions["consult_snapshots"].get(session, slug)
+
+
+def for_writing(session: Session, slug: str) -> ConsultationSnapshot | None:
+    """SLUG's snapshot with its period read afresh in SESSION's (write) transaction.
+
+    What the comment writer needs: the period, current, for the period rule; the id, revision
+    and 施策 in scope, which never change once a consultation exists (only its period and texts
+    may be edited, and only before it opens).
+    """
+    table = Consultation.__table__
+    row = session.execute(select(table.c.opens_at, table.c.closes_at).where(
+        table.c.slug == slug)).first()
+    if row is None:
+        return None
+    held = current_app.extensions["consult_snapshots"].get(session, slug)
+    if held is None:  # created after the cached miss: read it now
+        current_app.extensions["consult_snapshots"].clear()
+        held = current_app.extensions["consult_snapshots"].get(session, slug)
+    return replace(held, opens_at=row.opens_at, closes_at=row.closes_at)
 
 
 def chiku_choices(session: Session) -> tuple[ChikuChoice, ...]:
