@@ -14,6 +14,7 @@ import re
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -254,15 +255,24 @@ def measure_rate(clients: int = 48, per_client: int = 50, workers: int = 2,
 
 
 def main() -> None:
-    """Measure sustained comment submissions/s with zero loss (target ≥ 200/s on SQLite)."""
-    r = measure_rate(workers=int(os.environ.get("BENCH_WORKERS", "3")),
-                     threads=int(os.environ.get("BENCH_THREADS", "8")))
-    print(f"{r['timed']} comments from {r['clients']} residents in {r['seconds']:.1f} s = "
-          f"{r['rate']:.0f} comments/s (each = confirm POST + submit POST, both full pages; "
-          f"{r['workers']} workers × {r['threads']} threads, group commit); submit p95 "
-          f"{r['submit_p95_ms']:.0f} ms; receipts shown (warm-up included): "
-          f"{r['acknowledged']}, exactly once: {r['exactly_once']}, missing: {r['missing']}; "
-          f"rows: {r['rows']}; integrity ok: {bool(r['integrity_ok'])}")
+    """Measure sustained comment submissions/s with zero loss (target ≥ 200/s on SQLite).
+
+    BENCH_REPEAT runs (default 3), each on a fresh database and server: this machine's speed
+    varies from minute to minute, so the median and the slowest run are reported.
+    """
+    rates = []
+    for _ in range(int(os.environ.get("BENCH_REPEAT", "3"))):
+        r = measure_rate(workers=int(os.environ.get("BENCH_WORKERS", "3")),
+                         threads=int(os.environ.get("BENCH_THREADS", "8")))
+        rates.append(r["rate"])
+        print(f"{r['timed']} comments from {r['clients']} residents in {r['seconds']:.1f} s = "
+              f"{r['rate']:.0f} comments/s (each = confirm POST + submit POST, both full pages; "
+              f"{r['workers']} workers × {r['threads']} threads, group commit); submit p95 "
+              f"{r['submit_p95_ms']:.0f} ms; receipts shown (warm-up included): "
+              f"{r['acknowledged']}, exactly once: {r['exactly_once']}, missing: {r['missing']}; "
+              f"rows: {r['rows']}; integrity ok: {bool(r['integrity_ok'])}", flush=True)
+    print(f"comments/s over {len(rates)} runs: median {statistics.median(rates):.0f}, "
+          f"slowest {min(rates):.0f}, fastest {max(rates):.0f} (target ≥ 200)")
 
 
 if __name__ == "__main__":
