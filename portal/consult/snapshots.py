@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app
-from sqlalchemy import event, inspect, select
+from sqlalchemy import bindparam, event, inspect, select
 from sqlalchemy.orm import Session
 
 from portal.consult import services
@@ -95,6 +95,11 @@ def snapshot(c: Consultation) -> ConsultationSnapshot:
     return ConsultationSnapshot(**{n: getattr(c, n) for n in _FIELDS}, measures=measures)
 
 
+_table = Consultation.__table__
+#: A consultation's period, read by the writer in its transaction (built once: it runs per batch).
+_PERIOD = select(_table.c.opens_at, _table.c.closes_at).where(_table.c.slug == bindparam("slug"))
+
+
 @dataclass(frozen=True, slots=True)
 class ChikuChoice:
     """A 地区 offered as the place of residence."""
@@ -142,9 +147,7 @@ def for_writing(session: Session, slug: str) -> ConsultationSnapshot | None:
     and 施策 in scope, which never change once a consultation exists (only its period and texts
     may be edited, and only before it opens).
     """
-    table = Consultation.__table__
-    row = session.execute(select(table.c.opens_at, table.c.closes_at).where(
-        table.c.slug == slug)).first()
+    row = session.execute(_PERIOD, {"slug": slug}).first()
     if row is None:
         return None
     held = current_app.extensions["consult_snapshots"].get(session, slug)

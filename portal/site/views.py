@@ -47,8 +47,12 @@ def main_nav() -> dict[str, object]:
 
     from portal.i18n import _l
 
-    # Lazy labels: only the header uses them, and it is rendered once per page (portal.chrome).
-    items = [("plan.plans_index", _l("Plans")), ("areas.chiku_index", _l("Districts (地区)")),
-             ("consult.index", _l("Public comment")), ("catalog.datasets_index", _l("Open data")),
-             ("search.search_page", _l("Search"))]
-    return {"main_nav": [(e, label) for e, label in items if e in current_app.view_functions]}
+    nav = current_app.extensions.get("main_nav")
+    if nav is None:  # the installed sections are known once the app is set up: compute once
+        # Lazy labels: translated where the header is rendered (once per page, portal.chrome).
+        items = [("plan.plans_index", _l("Plans")), ("areas.chiku_index", _l("Districts (地区)")),
+                 ("consult.index", _l("Public comment")),
+                 ("catalog.datasets_index", _l("Open data")), ("search.search_page", _l("Search"))]
+        nav = current_app.extensions["main_nav"] = [
+            (e, label) for e, label in items if e in current_app.view_functions]
+    return {"main_nav": nav}
