@@ -22,6 +22,9 @@ ROOT = HERE.parent
 TEST_DATASETS = HERE / "data" / "datasets"
 #: The ward documents the datasets were extracted from (a sibling of the checkout).
 SEEDS = ROOT.parent / "shared" / "seeds"
+#: Mark for tests that read the ward documents in ../shared/seeds/ (skipped, with the reason, without them).
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(),
+                                 reason=f"shared seeds not found at {SEEDS} (needed to check provenance)")
 
 
 #: Set (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres) to run the suite on PostgreSQL:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from portal.catalog import packages
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, needs_seeds
 
 FOLDER = ROOT / "datasets" / "chiku-rollout"
 
@@ -19,6 +19,7 @@ def test_package_validates():
     assert packages.validate(FOLDER) == []
 
 
+@needs_seeds
 def test_every_quote_is_printed_on_its_line_and_contains_its_phrase():
     lines: dict[str, list[str]] = {}
     for row in _rows():
