@@ -32,11 +32,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any, synchronous: str = "FULL") -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     """Make SQLite durable and strict: WAL, fsync on commit, foreign keys, a busy timeout."""
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute(f"PRAGMA synchronous={synchronous}")
+    cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
@@ -48,12 +48,9 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
-    """Create an engine for URL; SQLite files get their folder and the durable pragmas.
-
-    SYNCHRONOUS=NORMAL (no fsync per commit) is only for data whose loss on a power cut is
-    harmless, such as rate-limit counters; everything a resident is told was saved uses FULL.
-    """
+def make_engine(url: str) -> Engine:
+    """Create an engine for URL; SQLite files get their folder and the durable pragmas (every
+    commit fsynced: the rate-limit counts too, now written in the comment's own transaction)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, future=True, hide_parameters=True)
@@ -62,8 +59,7 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
     # hide_parameters: an error's message must never carry a comment's text into the logs.
     engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None},
                            hide_parameters=True)
-    event.listen(engine, "connect",
-                 lambda conn, record: _sqlite_pragmas(conn, record, synchronous))
+    event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
