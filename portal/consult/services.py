@@ -56,12 +56,6 @@ class RecordedComment:
     node_id: str | None
     body: str
 
-    @classmethod
-    def of(cls, comment: Comment) -> RecordedComment:
-        """The receipt facts of COMMENT."""
-        return cls(comment.id, comment.receipt_no, comment.received_at, comment.node_id,
-                   comment.body)
-
 
 def to_utc(local: datetime) -> datetime:
     """Turn a naive Asia/Tokyo time into naive UTC."""
@@ -193,10 +187,10 @@ def list_chiku(session: Session) -> list[Chiku]:
     return list(session.scalars(select(Chiku).order_by(Chiku.chiku_id)))
 
 
-def find_by_token(session: Session, token: str) -> Comment | None:
-    """Return the comment already recorded for submission TOKEN, if any."""
-    return session.scalar(select(Comment).where(
-        Comment.token_sha256 == receipts.sha256_hex(token)))
+def find_by_token(session: Session, token: str) -> RecordedComment | None:
+    """Return the receipt facts of the comment already recorded for submission TOKEN, if any."""
+    row = session.execute(_RECORDED_BY_TOKEN, {"token": receipts.sha256_hex(token)}).first()
+    return RecordedComment(*row) if row is not None else None
 
 
 def submit_comment(session: Session, consultation: Consultation | ConsultationSnapshot,
@@ -211,9 +205,9 @@ def submit_comment(session: Session, consultation: Consultation | ConsultationSn
     :raise ConsultationClosed: NOW is outside the period and TOKEN was never recorded.
     """
     code = receipts.receipt_code(token, secret)
-    row = session.execute(_RECORDED_BY_TOKEN, {"token": receipts.sha256_hex(token)}).first()
-    if row is not None:
-        return Receipt(RecordedComment(*row), code, repeated=True)
+    existing = find_by_token(session, token)
+    if existing is not None:
+        return Receipt(existing, code, repeated=True)
     if not consultation.is_open(now):
         raise ConsultationClosed(consultation.slug)
     if admit is not None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, fields, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask import Flask, current_app
 from sqlalchemy import bindparam, event, inspect, select
@@ -73,12 +73,8 @@ class ConsultationSnapshot:
     created_at: datetime
     measures: tuple[MeasureSnapshot, ...]
 
-    @property
-    def accepts_until(self) -> datetime:
-        """First instant no longer accepted: the end of the stated closing minute."""
-        return self.closes_at.replace(second=0, microsecond=0) + timedelta(minutes=1)
-
     # The period and status rules are the model's own, applied to this snapshot's fields.
+    accepts_until = Consultation.accepts_until
     is_open = Consultation.is_open
     status = Consultation.status
     measure = Consultation.measure
