@@ -10,14 +10,14 @@ Usage: python tools/extract/seed000.py [--shared DIR] [--out DIR]
 
 from __future__ import annotations
 
-import argparse
-import csv
-import io
-import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from package_files import run, write_package  # noqa: E402  (the extractors' shared writer)
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -892,41 +892,14 @@ def descriptor() -> dict[str, Any]:
     }
 
 
-def csv_text(header: list[str], rows: list[dict[str, Any]]) -> str:
-    """Render rows as RFC 4180 CSV text with LF line endings."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=header, lineterminator="\n", extrasaction="raise")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row[k]) for k in header})
-    return buf.getvalue()
-
-
 def build(out_dir: Path = DEFAULT_OUT, shared: Path = DEFAULT_SHARED) -> list[Path]:
     """Write the CSV files and datapackage.json into out_dir; return the written paths."""
-    rows = build_rows(shared)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    desc = descriptor()
-    written: list[Path] = []
-    for res in desc["resources"]:
-        header = [fld["name"] for fld in res["schema"]["fields"]]
-        path = out_dir / res["path"]
-        path.write_bytes(csv_text(header, rows[res["name"]]).encode("utf-8"))
-        written.append(path)
-    pkg = out_dir / "datapackage.json"
-    pkg.write_bytes((json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    written.append(pkg)
-    return written
+    return write_package(out_dir, descriptor(), build_rows(shared))
 
 
 def main() -> None:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args()
-    for p in build(args.out, args.shared):
-        print(p)
+    run(__doc__, build, DEFAULT_SHARED, DEFAULT_OUT)
 
 
 if __name__ == "__main__":
