@@ -139,11 +139,11 @@ def _ours(app, index):
     return rank
 
 
-def _build_index(folder: Path, docs: list) -> tuple[object, float]:
-    """Build a Japanese index of DOCS in FOLDER; return it and documents/s."""
+def _build_index(folder: Path, docs: list, boosts: dict[str, float]) -> tuple[object, float]:
+    """Build a Japanese index of DOCS in FOLDER (kinds weighted by BOOSTS); return it and documents/s."""
     from portal.search.index import SearchIndex
 
-    index = SearchIndex(str(folder))
+    index = SearchIndex(str(folder), boosts)
     start = time.perf_counter()
     index.rebuild({"ja": docs})
     return index, len(docs) / (time.perf_counter() - start)
@@ -164,10 +164,11 @@ def run() -> dict:
     with app.app_context():
         build(app, reindex=False)
         docs = collect_documents(app, "ja")
-    real, real_rate = _build_index(tmp / "index", docs)
+    boosts = app.extensions["search_index"].boosts
+    real, real_rate = _build_index(tmp / "index", docs, boosts)
     app.extensions["search_index"] = real
     grown = _variants(docs, GROWTH)
-    big, big_rate = _build_index(tmp / "grown", grown)
+    big, big_rate = _build_index(tmp / "grown", grown, boosts)
     (tmp / "stock").mkdir()
     peers = {"this portal (bigram + Sudachi + readings + English)": _ours(app, real),
              "stock Whoosh (StandardAnalyzer)": _stock_whoosh(tmp / "stock", docs),

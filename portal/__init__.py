@@ -35,8 +35,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from portal.consult import search as consult_search
     from portal.plan import search as plan_search
 
-    search_index.init_app(app, sources=[catalog_search.documents, plan_search.documents,
-                                        areas_search.documents, consult_search.documents])
+    search_index.init_app(app, [catalog_search.ADAPTER, plan_search.ADAPTER, areas_search.ADAPTER,
+                                consult_search.ADAPTER])
     errors.init_app(app)
 
     from portal.plan.views import bp as plan_bp

@@ -9,8 +9,7 @@ from portal.errors import fail
 from portal.i18n import _
 from portal.search.documents import FACETS
 from portal.search.labels import kind_label
-from portal.search.services import SearchPage, search_documents
-from portal.search.views import page_number
+from portal.search.services import SearchPage, page_number, search_documents
 
 
 @bp.get("/search")

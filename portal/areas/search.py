@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.areas.models import Chiiki, Chiku, Chome
-from portal.search.documents import Document
+from portal.i18n import _l
+from portal.search.documents import Document, Kind, SearchAdapter
 
 
 def _romaji(value: str | None) -> str:
@@ -57,3 +58,8 @@ def _chome_document(chome: Chome, lang: str) -> Document:
                     f"{chome.name_estat or ''} {chome.town or ''}", "areas.chiku_page",
                     (("chiku_id", chome.chiku_id),), {"chiku": chome.chiku_id},
                     {"chiku": chiku_title}, reading=chome.town_kana or "")
+
+
+#: Places a resident names rank high; the many 町丁目 rank below the 地区 that hold them.
+ADAPTER = SearchAdapter({"chiiki": Kind(1.6, _l("Area (地域)")), "chiku": Kind(1.6, _l("District (地区)")),
+                         "chome": Kind(0.7, _l("Neighbourhood (町丁目)"))}, documents)

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from portal.catalog import services
 from portal.catalog.models import Dataset
-from portal.i18n import localized
-from portal.search.documents import Document
+from portal.i18n import _l, localized
+from portal.search.documents import Document, Kind, SearchAdapter
 from portal.search.years import year_keywords
 
 
@@ -35,3 +35,6 @@ def documents(session: Session, lang: str) -> Iterator[Document]:
             f"{ds.name} {ds.title_ja} {ds.title_en} {fields} {year_keywords(ds.description_ja)}",
             "catalog.dataset_page", (("name", ds.name),), {"plan": plan} if plan else {},
             title_en=ds.title_en, text_en=f"{ds.description_en} {fields}")
+
+
+ADAPTER = SearchAdapter({"dataset": Kind(1.5, _l("Dataset"))}, documents)

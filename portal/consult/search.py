@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from portal.consult import results
 from portal.consult.models import Consultation
-from portal.i18n import localized
-from portal.search.documents import Document
+from portal.i18n import _l, localized
+from portal.search.documents import Document, Kind, SearchAdapter
 
 
 def result_document(session: Session, consultation: Consultation, lang: str) -> Document:
@@ -30,3 +30,6 @@ def documents(session: Session, lang: str) -> Iterator[Document]:
     """Yield a document per consultation whose result is published."""
     for consultation, _result in results.published_consultations(session):
         yield result_document(session, consultation, lang)
+
+
+ADAPTER = SearchAdapter({"consultation": Kind(1.5, _l("Public comment"))}, documents)

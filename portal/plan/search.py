@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.i18n import localized
+from portal.i18n import _l, localized
 from portal.plan.models import Indicator, Node, Plan, Revision
-from portal.search.documents import Document
+from portal.search.documents import Document, Kind, SearchAdapter
 from portal.search.years import year_keywords
 
 
@@ -117,3 +117,13 @@ def _indicator_document(ind: Indicator, nodes: dict[str, Node], plans: dict[str,
                     _join(parent, ind.unit, ind.note), _join(ind.name_ja, ind.name_en, ind.code),
                     "plan.indicator_page", (("indicator_id", ind.indicator_id),), facets, labels,
                     ind.name_en or "", node.name_en if node else "")
+
+
+#: Whole plans outrank the many items that mention them; indicators rank below the 施策 they measure.
+ADAPTER = SearchAdapter({
+    "plan": Kind(2.0, _l("Plan")), "revision": Kind(1.1, _l("Plan version")),
+    "pillar": Kind(1.3, _l("Pillar or goal")), "measure": Kind(1.3, _l("Measure")),
+    "project": Kind(1.1, _l("Project")), "aim": Kind(1.0, _l("Aim")),
+    "initiative": Kind(1.0, _l("Priority initiative")), "section": Kind(1.0, _l("Section")),
+    "indicator": Kind(0.6, _l("Indicator")),
+}, documents)

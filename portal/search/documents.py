@@ -1,8 +1,14 @@
-"""The Document every feature hands to the search index; no feature imports Whoosh."""
+"""The Document every feature hands to the search index, and the adapter that declares its kinds.
+
+No feature imports Whoosh: a feature's ``search.py`` builds Documents and declares, in one
+SearchAdapter, the document kinds it produces with their ranking boost and shown name.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Facets every index counts and filters on (a document may carry several values, joined by "|").
 FACETS = ("plan", "kind", "pillar", "chiku", "department")
@@ -38,3 +44,20 @@ class Document:
     def uid(self) -> str:
         """The identity of the document within a language's index."""
         return f"{self.kind}:{self.key}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One document kind a feature indexes: its boost (whole plans outrank mentions) and shown name."""
+
+    boost: float
+    label: Any
+
+
+@dataclass(frozen=True)
+class SearchAdapter:
+    """What a feature registers with the search index: its kinds and its document source."""
+
+    kinds: Mapping[str, Kind]
+    #: (database session, language) → the feature's documents in that language.
+    documents: Callable[[Any, str], Iterable[Document]]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,8 @@ from portal.search.query import Chunk
 
 #: Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
 SCHEMA_VERSION = 5
-#: Kind → document boost: whole plans and places outrank the many items that mention them.
-KIND_BOOST = {"plan": 2.0, "chiiki": 1.6, "chiku": 1.6, "dataset": 1.5, "pillar": 1.3,
-              "measure": 1.3, "consultation": 1.5, "revision": 1.1, "project": 1.1,
-              "indicator": 0.6, "chome": 0.7}
+#: Kind → document boost, as the features' search adapters declare them (kinds not declared: 1.0).
+Boosts = Mapping[str, float]
 #: Separates the values of the exact-name field.
 _SEP = "\x1f"
 _EN = StemmingAnalyzer()
@@ -101,8 +99,8 @@ def _reading_of(*texts: str) -> str:
     return " ".join(reading(t) for t in texts if t and any(ord(c) > 0x3000 for c in t))
 
 
-def _fields(doc: Document) -> dict[str, Any]:
-    """Whoosh field values for DOC."""
+def _fields(doc: Document, boosts: Boosts) -> dict[str, Any]:
+    """Whoosh field values for DOC, weighted by its kind's boost."""
     facets = {**doc.facets, "kind": doc.kind}
     everything = "\n".join((doc.title, doc.keywords, doc.body))
     fields: dict[str, Any] = {
@@ -113,21 +111,21 @@ def _fields(doc: Document) -> dict[str, Any]:
         "reading": " ".join(x for x in (_reading_of(doc.title, doc.keywords), doc.reading) if x),
         "title_en": doc.title_en, "text_en": doc.text_en,
         "exact": _SEP.join((doc.title, *doc.names)),
-        "_boost": KIND_BOOST.get(doc.kind, 1.0),
+        "_boost": boosts.get(doc.kind, 1.0),
     }
     for name in FACETS:
         fields[f"f_{name}"] = (facets.get(name) or "").encode("utf-8")
     return fields
 
 
-def write_build(target: Path, docs: Iterable[Document]) -> int:
+def write_build(target: Path, docs: Iterable[Document], boosts: Boosts) -> int:
     """Write DOCS into a new index at TARGET in one commit; return how many were written."""
     ix = whoosh_index.create_in(str(target), _schema())
     writer = ix.writer(limitmb=128)
     n = 0
     try:
         for doc in docs:
-            writer.add_document(**_fields(doc))
+            writer.add_document(**_fields(doc, boosts))
             n += 1
     except BaseException:
         writer.cancel()
@@ -136,7 +134,8 @@ def write_build(target: Path, docs: Iterable[Document]) -> int:
     return n
 
 
-def apply_changes(path: str, docs: Iterable[Document] = (), uids: Iterable[str] = ()) -> None:
+def apply_changes(path: str, boosts: Boosts, docs: Iterable[Document] = (),
+                  uids: Iterable[str] = ()) -> None:
     """Update DOCS and delete UIDS in the index at PATH in one commit (caller holds the lock)."""
     ix = whoosh_index.open_dir(path)
     writer = ix.writer(timeout=10.0)
@@ -144,7 +143,7 @@ def apply_changes(path: str, docs: Iterable[Document] = (), uids: Iterable[str] 
         for uid in uids:
             writer.delete_by_term("uid", uid)
         for doc in docs:
-            writer.update_document(**_fields(doc))
+            writer.update_document(**_fields(doc, boosts))
     except BaseException:
         writer.cancel()
         raise

@@ -7,13 +7,13 @@ holds the one cross-process writer lock, so concurrent writers queue instead of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from flask import Flask, current_app
 
 from portal.search import engine
-from portal.search.documents import Document
+from portal.search.documents import Document, Kind, SearchAdapter
 from portal.search.query import Chunk
 from portal.search.store import IndexStore
 from portal.search.suggest import build_vocabulary
@@ -25,8 +25,9 @@ Progress = Callable[[str, list[Document]], Iterable[Document]]
 class SearchIndex:
     """The per-language indexes in one folder."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, boosts: Mapping[str, float] | None = None) -> None:
         self.store = IndexStore(folder)
+        self.boosts = dict(boosts or {})
         self.searcher = engine.Searcher()
         self._meta: dict[str, tuple[tuple[str, float], dict[str, Any]]] = {}
 
@@ -38,7 +39,7 @@ class SearchIndex:
             for lang, docs in docs_by_lang.items():
                 target = self.store.new_build(lang)
                 items = progress(lang, docs) if progress else docs
-                counts[lang] = engine.write_build(target, items)
+                counts[lang] = engine.write_build(target, items, self.boosts)
                 self.store.write_meta(target, _meta(docs))
                 self.store.swap(lang, target)
             self.store.prune()
@@ -54,7 +55,7 @@ class SearchIndex:
                 if path is None:
                     continue
                 mine = [d for d in docs if d.lang == lang]
-                engine.apply_changes(path, mine, uids)
+                engine.apply_changes(path, self.boosts, mine, uids)
                 meta = self.store.read_meta(path)
                 self.store.write_meta(path, _merge_meta(meta, mine))
 
@@ -113,12 +114,19 @@ def _merge_meta(meta: dict[str, Any], docs: list[Document]) -> dict[str, Any]:
     return meta
 
 
-#: Feature document sources, registered by the factory: callables (session, lang) → Documents.
-def init_app(app: Flask, sources: list[Callable[..., Iterable[Document]]] | None = None) -> None:
-    """Attach the index folder to APP and remember the document sources."""
-    app.extensions["search_index"] = SearchIndex(app.config["SEARCH_INDEX_DIR"])
-    if sources is not None:
-        app.extensions["search_sources"] = list(sources)
+def init_app(app: Flask, adapters: Iterable[SearchAdapter] = ()) -> None:
+    """Attach the index folder to APP with the kinds and document sources the features' adapters declare."""
+    adapters = list(adapters)
+    kinds: dict[str, Kind] = {}
+    for adapter in adapters:
+        clash = set(kinds) & set(adapter.kinds)
+        if clash:
+            raise ValueError(f"search kinds declared twice: {sorted(clash)}")
+        kinds.update(adapter.kinds)
+    app.extensions["search_kinds"] = kinds
+    app.extensions["search_sources"] = [a.documents for a in adapters]
+    boosts = {name: kind.boost for name, kind in kinds.items()}
+    app.extensions["search_index"] = SearchIndex(app.config["SEARCH_INDEX_DIR"], boosts)
 
 
 def get_index() -> SearchIndex:

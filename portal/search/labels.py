@@ -1,25 +1,13 @@
-"""Names shown for result kinds and facets (UI strings; the values themselves are data)."""
+"""Names shown for result kinds and facets (UI strings; the values themselves are data).
+
+Each feature's search adapter declares its kinds' names; a kind nobody declared shows as itself.
+"""
 
 from __future__ import annotations
 
-from portal.i18n import _l
+from flask import current_app
 
-KIND_LABELS = {
-    "plan": _l("Plan"),
-    "revision": _l("Plan version"),
-    "pillar": _l("Pillar or goal"),
-    "measure": _l("Measure"),
-    "project": _l("Project"),
-    "aim": _l("Aim"),
-    "initiative": _l("Priority initiative"),
-    "section": _l("Section"),
-    "indicator": _l("Indicator"),
-    "dataset": _l("Dataset"),
-    "chiiki": _l("Area (地域)"),
-    "chiku": _l("District (地区)"),
-    "chome": _l("Neighbourhood (町丁目)"),
-    "consultation": _l("Public comment"),
-}
+from portal.i18n import _l
 
 FACET_LABELS = {
     "plan": _l("Plan"),
@@ -31,6 +19,6 @@ FACET_LABELS = {
 
 
 def kind_label(kind: str) -> str:
-    """The shown name of a result kind (the kind itself when a feature adds a new one)."""
-    label = KIND_LABELS.get(kind)
-    return str(label) if label is not None else kind
+    """The shown name of a result kind, as its feature's adapter declares it."""
+    declared = current_app.extensions.get("search_kinds", {}).get(kind)
+    return str(declared.label) if declared is not None else kind

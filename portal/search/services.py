@@ -99,6 +99,13 @@ def search_documents(lang: str, text: str, filters: dict[str, str] | None = None
     return answer
 
 
+def page_number(raw: str | None) -> int | None:
+    """The page number a page or API request asked for (1 when absent), None when not 1–10000."""
+    if raw is None or raw == "":
+        return 1
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000 else None
+
+
 def _suggestion(index: SearchIndex, lang: str, text: str) -> str | None:
     """A did-you-mean query that the index knows, different from TEXT."""
     found = suggest(text, index.meta(lang).get("vocabulary", {}), MAX_QUERY_CHARS)

@@ -9,16 +9,9 @@ from flask import Blueprint, render_template, request, url_for
 from portal.i18n import current_lang
 from portal.search.documents import FACETS
 from portal.search.labels import FACET_LABELS, kind_label
-from portal.search.services import search_documents
+from portal.search.services import page_number, search_documents
 
 bp = Blueprint("search", __name__, url_prefix="/<lang>")
-
-
-def page_number(raw: str | None) -> int | None:
-    """The page number in RAW (1 when absent), None when it is not a positive integer."""
-    if raw is None or raw == "":
-        return 1
-    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000 else None
 
 
 def _search_url(current: dict[str, str], **changes: Any) -> str:

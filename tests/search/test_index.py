@@ -146,3 +146,28 @@ def test_page_says_when_the_index_is_not_built(app, tmp_path):
     assert "索引を作成中" in page.get_data(as_text=True)
     api = fresh.test_client().get("/api/v1/search", query_string={"q": "防災"})
     assert api.status_code == 503
+
+
+def test_every_indexed_kind_is_declared_by_a_feature_adapter(real_app):
+    from portal.search.rebuild import collect_documents
+
+    kinds = real_app.extensions["search_kinds"]
+    with real_app.app_context():
+        indexed = {doc.kind for doc in collect_documents(real_app, "ja")}
+    assert indexed <= set(kinds), indexed - set(kinds)
+    boosts = real_app.extensions["search_index"].boosts
+    assert boosts["plan"] > boosts["indicator"]
+
+
+def test_a_kind_declared_by_two_adapters_is_refused():
+    from flask import Flask
+
+    from portal.search.documents import Kind, SearchAdapter
+    from portal.search.index import init_app
+
+    app = Flask(__name__)
+    app.config["SEARCH_INDEX_DIR"] = "unused"
+    twice = [SearchAdapter({"plan": Kind(1.0, "Plan")}, lambda s, lang: []),
+             SearchAdapter({"plan": Kind(2.0, "Plan")}, lambda s, lang: [])]
+    with pytest.raises(ValueError, match="plan"):
+        init_app(app, twice)
