@@ -83,6 +83,17 @@ class Defaults:
     STAFF_LOCKOUT_ATTEMPTS = 5
     #: Minutes a locked staff account stays locked.
     STAFF_LOCKOUT_MINUTES = 15
+    #: IRI of the catalogue's publisher (DCAT dct:publisher); empty: <PUBLIC_BASE_URL>/#publisher.
+    PUBLISHER_IRI = ""
+    #: Publisher's name in Japanese. The demonstration is published by the portal's operator; the
+    #: ward is named as creator of the source documents. A ward deployment sets the ward here.
+    PUBLISHER_NAME_JA = "世田谷区計画進捗ポータル運営チーム"
+    #: Publisher's name in English.
+    PUBLISHER_NAME_EN = "Setagaya plan-progress portal team"
+    #: Publisher's homepage; empty: PUBLIC_BASE_URL.
+    PUBLISHER_HOMEPAGE = ""
+    #: Contact e-mail of the publisher (DCAT contact point, CKAN maintainer_email); empty: homepage only.
+    PUBLISHER_EMAIL = ""
 
 
 def _coerce(raw: str, default: Any) -> Any:

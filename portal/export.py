@@ -72,7 +72,7 @@ class Exporter:
         """Where the crawl starts: each language's home, the catalogue and DCAT document."""
         starts = ["/"] + [f"/{lang}/" for lang in self.languages]
         starts += [f"/{lang}/datasets/" for lang in self.languages]
-        return [*starts, "/catalog.jsonld"]
+        return [*starts, "/catalog.jsonld", "/catalog.ttl", "/catalog.rdf"]
 
     def run(self) -> ExportReport:
         """Fetch every reachable public page and file, then write the rewritten pages."""

@@ -1,6 +1,8 @@
-"""The DCAT catalogue as JSON-LD (DCAT 3 terms, @ja and @en literals, one DatasetSeries per plan).
+"""The DCAT-AP 3.0.1 catalogue as JSON-LD: @ja and @en literals, one DatasetSeries per plan.
 
-The @context is inline so harvesters and tests parse it without fetching anything.
+The @context is inline so harvesters and tests parse it without fetching anything. The graph
+validates against the DCAT-AP 3.0.1 SHACL shapes (tests/catalog/test_dcat_ap.py); Turtle and
+RDF/XML are serialisations of this same graph (rdf.py).
 """
 
 from __future__ import annotations
@@ -10,88 +12,135 @@ from pathlib import Path
 from typing import Any
 
 from portal.catalog import citation, releases
+from portal.catalog.agents import Agent
+from portal.catalog.dcat_nodes import (
+    CONTEXT,
+    agent,
+    contact_point,
+    distribution,
+    document,
+    eu_scheme,
+    fiscal_period,
+    languages,
+    licence_node,
+    text,
+    theme_concepts,
+    theme_scheme,
+    ward_location,
+)
 from portal.catalog.models import Dataset
 from portal.catalog.rows import load_table
 
-CONTEXT = {
-    "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/", "spdx": "http://spdx.org/rdf/terms#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "dcat:byteSize": {"@type": "xsd:nonNegativeInteger"},
-    "dct:issued": {"@type": "xsd:dateTime"}, "dct:modified": {"@type": "xsd:dateTime"},
-}
-IANA = "https://www.iana.org/assignments/media-types/"
+
+class Context:
+    """What every node needs: base URL, publisher, the ward, URL builders and theme labels."""
+
+    def __init__(self, base: str | Path, *, base_url: str, publisher: Agent, ward: Agent,
+                 file_url: Callable[[str, str, str], str], page_url: Callable[[str, str], str],
+                 theme_labels: Callable[[str], dict[str, str]]) -> None:
+        self.base, self.base_url = base, base_url.rstrip("/")
+        self.publisher, self.ward = publisher, ward
+        self.file_url, self.page_url, self.theme_labels = file_url, page_url, theme_labels
 
 
-def _text(ja: str, en: str) -> list[dict[str, str]]:
-    """A literal in Japanese and English (empty ones left out)."""
-    return [{"@value": v, "@language": lang} for lang, v in (("ja", ja), ("en", en)) if v]
-
-
-def _publisher() -> dict[str, Any]:
-    """The ward as a foaf:Organization."""
-    return {"@type": "foaf:Organization", "foaf:name": _text(citation.PUBLISHER_JA, citation.PUBLISHER_EN)}
-
-
-def _distribution(man: dict[str, Any], filename: str, url: str, licence: str) -> dict[str, Any]:
-    """One file of a release as a dcat:Distribution with media type, size and sha256."""
-    entry = man["files"][filename]
-    return {"@id": url, "@type": "dcat:Distribution", "dct:title": filename,
-            "dcat:downloadURL": {"@id": url}, "dcat:accessURL": {"@id": url},
-            "dcat:mediaType": {"@id": IANA + entry["mediatype"].split(";")[0]},
-            "dcat:byteSize": entry["bytes"], "dct:license": {"@id": licence},
-            "spdx:checksum": {"@type": "spdx:Checksum",
-                              "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
-                              "spdx:checksumValue": entry["sha256"]}}
+def plan_row(base: str | Path, man: dict[str, Any]) -> dict[str, Any]:
+    """The plans-table row of a release's plan (names, period in fiscal years), or {}."""
+    plan_id = (man["descriptor"].get("portal") or {}).get("plan_id")
+    table = load_table(base, man["name"], man["version"], "plans") if plan_id else None
+    return next((r for r in (table.rows if table else []) if r.get("plan_id") == plan_id), {})
 
 
 def _series_id(base_url: str, plan_id: str) -> str:
     """The identifier of a plan's dataset series."""
-    return f"{base_url.rstrip('/')}/plans/{plan_id}#series"
+    return f"{base_url}/plans/{plan_id}#series"
 
 
-def _dataset(man: dict[str, Any], base_url: str, file_url: Callable[[str, str, str], str]) -> dict[str, Any]:
-    """One release as a dcat:Dataset with its distributions."""
+def _sources(desc: dict[str, Any], ctx: Context) -> list[dict[str, Any]]:
+    """The plan documents a release was extracted from, each created by its publisher (the ward)."""
+    titles = dict.fromkeys(s["title"] for s in desc.get("sources") or []
+                           if s.get("title") and s.get("publisher") == "世田谷区")
+    return [{"@type": "foaf:Document", "dct:title": text(title, ""), "dct:creator": agent(ctx.ward)}
+            for title in titles]
+
+
+def _distributions(man: dict[str, Any], ctx: Context, licence: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every file of a release as a distribution, titled by its resource."""
+    titles = {}
+    for res in man["resources"]:
+        for filename in res["files"].values():
+            titles[filename] = (f"{res.get('title_ja') or res['name']}（{filename}）",
+                                f"{res.get('title') or res['name']} ({filename})")
+    return [distribution(entry, ctx.file_url(man["name"], man["version"], filename), licence,
+                         titles.get(filename, (filename, filename)), man["published_at"])
+            for filename, entry in man["files"].items()]
+
+
+def _dataset(man: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """One release as a dcat:Dataset with its distributions, themes, coverage and contact."""
     desc, name, version = man["descriptor"], man["name"], man["version"]
-    licence = citation.licence(desc).get("path", "")
-    item = {
-        "@id": citation.release_url(base_url, name, version), "@type": "dcat:Dataset",
+    portal = desc.get("portal") or {}
+    licence = citation.licence(desc)
+    item: dict[str, Any] = {
+        "@id": citation.release_url(ctx.base_url, name, version), "@type": "dcat:Dataset",
         "dct:identifier": name, "dcat:version": version, "owl:versionInfo": version,
-        "dct:title": _text(desc.get("title_ja", ""), desc.get("title", "")),
-        "dct:description": _text(desc.get("description_ja", ""), desc.get("description", "")),
-        "dct:issued": desc.get("created", ""), "dct:modified": man["published_at"],
-        "dct:license": {"@id": licence}, "dct:publisher": _publisher(),
-        "dct:rightsHolder": _publisher(), "dcat:keyword": desc.get("keywords", []),
+        "dct:title": text(desc.get("title_ja", ""), desc.get("title", "")),
+        "dct:description": text(desc.get("description_ja", ""), desc.get("description", "")),
+        "dct:issued": man["published_at"], "dct:modified": man["published_at"],
+        "dct:license": licence_node(licence), "dct:publisher": {"@id": ctx.publisher.iri},
+        "dcat:contactPoint": contact_point(ctx.publisher),
+        "dcat:landingPage": document(ctx.page_url(name, version)),
+        "dcat:keyword": desc.get("keywords", []), "dct:language": languages(),
+        "dct:spatial": {"@id": ward_location(ctx.base_url)["@id"]},
+        "dcat:theme": theme_concepts(portal.get("theme", ""), portal.get("kind", ""), ctx.base_url,
+                                     ctx.theme_labels(portal.get("theme", ""))),
         "dct:bibliographicCitation": citation.attribution_ja(desc),
-        "dcat:distribution": [_distribution(man, f, file_url(name, version, f), licence)
-                              for f in man["files"]],
+        "prov:wasDerivedFrom": _sources(desc, ctx),
+        "dcat:distribution": _distributions(man, ctx, licence),
     }
-    plan_id = (desc.get("portal") or {}).get("plan_id")
-    if plan_id:
-        item["dcat:inSeries"] = {"@id": _series_id(base_url, plan_id)}
+    row = plan_row(ctx.base, man)
+    if period := fiscal_period(row.get("start_fy", ""), row.get("end_fy", "")):
+        item["dct:temporal"] = period
+    if portal.get("plan_id"):
+        item["dcat:inSeries"] = {"@id": _series_id(ctx.base_url, portal["plan_id"])}
     return item
 
 
-def _series(base: str | Path, man: dict[str, Any], base_url: str) -> dict[str, Any]:
-    """A plan's dcat:DatasetSeries, named as the plan is named in its plans table."""
+def _series(man: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """A plan's dcat:DatasetSeries (also a dcat:Dataset), named as its plans table names it."""
     plan_id = man["descriptor"]["portal"]["plan_id"]
-    table = load_table(base, man["name"], man["version"], "plans")
-    row = next((r for r in (table.rows if table else []) if r.get("plan_id") == plan_id), {})
-    return {"@id": _series_id(base_url, plan_id), "@type": "dcat:DatasetSeries", "dct:identifier": plan_id,
-            "dct:title": _text(row.get("name_ja", ""), row.get("name_en", "")),
-            "dct:publisher": _publisher()}
+    row = plan_row(ctx.base, man)
+    name_ja, name_en = row.get("name_ja", ""), row.get("name_en", "")
+    item = {"@id": _series_id(ctx.base_url, plan_id), "@type": ["dcat:DatasetSeries", "dcat:Dataset"],
+            "dct:identifier": plan_id, "dct:title": text(name_ja, name_en),
+            "dct:description": text(f"「{name_ja}」のデータセットを版ごとに公開したもの。",
+                                    f"The released versions of the data of the {name_en}."),
+            "dct:publisher": {"@id": ctx.publisher.iri},
+            "dcat:contactPoint": contact_point(ctx.publisher),
+            "dct:spatial": {"@id": ward_location(ctx.base_url)["@id"]}}
+    if period := fiscal_period(row.get("start_fy", ""), row.get("end_fy", "")):
+        item["dct:temporal"] = period
+    return item
 
 
-def catalog(base: str | Path, datasets: Iterable[Dataset], *, base_url: str,
-            file_url: Callable[[str, str, str], str]) -> dict[str, Any]:
+def catalog(base: str | Path, datasets: Iterable[Dataset], ctx: Context) -> dict[str, Any]:
     """Return the whole catalogue as a JSON-LD document."""
     manifests = [m for ds in datasets if (m := releases.manifest(base, ds.name, ds.version))]
-    series = {m["descriptor"]["portal"]["plan_id"]: _series(base, m, base_url) for m in manifests
+    series = {m["descriptor"]["portal"]["plan_id"]: _series(m, ctx) for m in manifests
               if (m["descriptor"].get("portal") or {}).get("plan_id")}
-    return {
-        "@context": CONTEXT, "@id": f"{base_url.rstrip('/')}/catalog.jsonld", "@type": "dcat:Catalog",
-        "dct:title": _text("世田谷区 計画進捗オープンデータ", "Setagaya plan-progress open data"),
-        "dct:publisher": _publisher(), "dct:language": [{"@id": "http://id.loc.gov/vocabulary/iso639-1/ja"},
-                                                       {"@id": "http://id.loc.gov/vocabulary/iso639-1/en"}],
-        "dcat:dataset": [_dataset(m, base_url, file_url) for m in manifests] + list(series.values()),
+    stamps = sorted(m["published_at"] for m in manifests)
+    node: dict[str, Any] = {
+        "@context": CONTEXT, "@id": f"{ctx.base_url}/catalog", "@type": "dcat:Catalog",
+        "dct:title": text("世田谷区 計画進捗オープンデータ", "Setagaya plan-progress open data"),
+        "dct:description": text(
+            "世田谷区の計画（実施計画・総合計画等）の体系、指標、目標値と実績を、出典の行とともに公開するデータカタログ。",
+            "The structure, indicators, targets and results of Setagaya City's plans, each figure "
+            "with the document line it was printed on."),
+        "dct:publisher": agent(ctx.publisher), "foaf:homepage": document(f"{ctx.base_url}/"),
+        "dct:license": licence_node(citation.DEFAULT_LICENCE), "dct:language": languages(),
+        "dct:spatial": ward_location(ctx.base_url),
+        "dcat:themeTaxonomy": [eu_scheme(), theme_scheme(ctx.base_url)],
+        "dcat:dataset": [_dataset(m, ctx) for m in manifests] + list(series.values()),
     }
+    if stamps:
+        node["dct:issued"], node["dct:modified"] = stamps[0], stamps[-1]
+    return node

@@ -1,15 +1,19 @@
-"""Absolute URLs of release files, shared by the pages, the API, CKAN and DCAT."""
+"""Absolute URLs on PUBLIC_BASE_URL, shared by the pages, the API, CKAN and DCAT."""
 
 from __future__ import annotations
 
 from flask import current_app, url_for
 
 
-def file_url(name: str, version: str, filename: str) -> str:
-    """Return the absolute URL of a release file, on PUBLIC_BASE_URL (not the request's host).
+def public_url(endpoint: str, **values: object) -> str:
+    """Return the absolute URL of ENDPOINT on PUBLIC_BASE_URL (never the request's Host header).
 
     Behind a proxy or in a static mirror the host a request came in on is not the public one;
     citations, DCAT and CKAN must name the address researchers can reach.
     """
-    path = url_for("catalog.download", name=name, version=version, filename=filename)
-    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def file_url(name: str, version: str, filename: str) -> str:
+    """Return the absolute URL of a release file."""
+    return public_url("catalog.download", name=name, version=version, filename=filename)

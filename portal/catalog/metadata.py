@@ -73,29 +73,3 @@ def dataset_metadata(base: str | Path, man: dict[str, Any], *, base_url: str,
         "downloads": [_download(man, "datapackage.json", "datapackage", file_url),
                       _download(man, f"{name}-{version}.zip", "zip", file_url)],
     }
-
-
-def schema_org(meta: dict[str, Any], page_url: str) -> dict[str, Any]:
-    """Return schema.org Dataset JSON-LD for a release (Google Dataset Search reads it)."""
-    distributions = [{"@type": "DataDownload", "encodingFormat": d["mediatype"].split(";")[0],
-                      "contentUrl": d["url"], "contentSize": f"{d['bytes']} B",
-                      "name": d["filename"]}
-                     for res in meta["resources"] for d in res["downloads"]]
-    distributions += [{"@type": "DataDownload", "encodingFormat": d["mediatype"], "contentUrl": d["url"],
-                       "contentSize": f"{d['bytes']} B", "name": d["filename"]}
-                      for d in meta["downloads"]]
-    return {
-        "@context": "https://schema.org/", "@type": "Dataset", "@id": meta["url"], "url": page_url,
-        "name": [{"@language": "ja", "@value": meta["title"]["ja"]},
-                 {"@language": "en", "@value": meta["title"]["en"]}],
-        "description": meta["description"]["ja"] or meta["description"]["en"],
-        "version": meta["version"], "license": meta["licence"].get("path", ""),
-        "keywords": meta["keywords"], "dateModified": meta["published_at"],
-        "datePublished": meta["created"], "inLanguage": ["ja", "en"],
-        "creator": {"@type": "Organization", "name": citation.AUTHOR},
-        "publisher": {"@type": "GovernmentOrganization", "name": citation.PUBLISHER_JA,
-                      "alternateName": citation.PUBLISHER_EN},
-        "creditText": meta["attribution"]["ja"],
-        "citation": meta["citation"]["text"], "distribution": distributions,
-        "isBasedOn": [s.get("title", "") for s in meta["sources"]],
-    }

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, g, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import force_locale
 
-from portal.catalog import dcat, facets, metadata, releases, services
+from portal.catalog import agents, dcat, facets, metadata, rdf, releases, schema_org, services, themes
 from portal.catalog.ckan import bp as ckan_bp
-from portal.catalog.links import file_url
+from portal.catalog.links import file_url, public_url
+from portal.catalog.rows import load_table
 from portal.db import get_session
 from portal.errors import fail
-from portal.i18n import _, best_language
+from portal.i18n import _, babel_locale, best_language
 
 bp = Blueprint("catalog", __name__)
 bp.register_blueprint(ckan_bp)  # /api/3/action/… as CKAN 2 documents it
@@ -49,6 +51,7 @@ def _facet_links(ctx: dict) -> dict[str, list[dict]]:
             else:
                 args[facet] = value
             links[facet].append({"value": value, "count": count, "selected": chosen,
+                                 "label": themes.label(value) if facet == "theme" else value,
                                  "url": url_for("catalog.datasets_index", **args)})
     return links
 
@@ -84,12 +87,24 @@ def _metadata(name: str, version: str | None) -> dict:
 
 def _render_dataset(meta: dict):
     """Render a dataset page with its schema.org JSON-LD and a preview of each resource."""
-    page_url = url_for("catalog.version_page", name=meta["name"], version=meta["version"],
-                       _external=True)
+    page_url = public_url("catalog.version_page", name=meta["name"], version=meta["version"])
     previews = {r["name"]: services.preview(_releases_dir(), meta["name"], meta["version"], r["name"])
                 for r in meta["resources"]}
     return render_template("catalog/dataset.html", meta=meta, previews=previews,
-                           jsonld=metadata.schema_org(meta, page_url))
+                           jsonld=_schema_org(meta, page_url))
+
+
+def _schema_org(meta: dict, page_url: str) -> dict:
+    """The page's schema.org Dataset: configured publisher, the ward's documents, plan period, indicators."""
+    config, base = current_app.config, _releases_dir()
+    man = releases.manifest(base, meta["name"], meta["version"]) or {}
+    row = dcat.plan_row(base, man)
+    indicators = load_table(base, meta["name"], meta["version"], "indicators")
+    fields = [f for res in meta["resources"] for f in res["fields"]]
+    return schema_org.dataset(meta, page_url, g.lang, publisher=agents.publisher(config),
+                              ward=agents.ward(config),
+                              period=(row.get("start_fy", ""), row.get("end_fy", "")),
+                              measured=schema_org.variables(indicators, fields, g.lang))
 
 
 @bp.get("/<lang>/datasets/<name>/")
@@ -161,15 +176,62 @@ def download(name: str, version: str, filename: str):
     return response
 
 
+def _theme_labels(slug: str) -> dict[str, str]:
+    """A theme's name in every UI language (for the DCAT concept's skos:prefLabel)."""
+    labels = {}
+    for lang in current_app.config["LANGUAGES"]:
+        with force_locale(babel_locale(lang)):
+            labels[lang] = themes.label(slug)
+    return labels
+
+
+def _dcat_document() -> dict:
+    """The DCAT-AP catalogue of every dataset's newest release, on PUBLIC_BASE_URL."""
+    config = current_app.config
+    ctx = dcat.Context(
+        _releases_dir(), base_url=config["PUBLIC_BASE_URL"], publisher=agents.publisher(config),
+        ward=agents.ward(config), file_url=file_url, theme_labels=_theme_labels,
+        page_url=lambda n, v: public_url("catalog.version_page", lang=config["DEFAULT_LANGUAGE"],
+                                         name=n, version=v))
+    return dcat.catalog(_releases_dir(), services.list_datasets(get_session()), ctx)
+
+
+def _catalog_response(mediatype: str):
+    """The catalogue in one serialisation, readable from any site."""
+    document = _dcat_document()
+    if mediatype == "application/ld+json":
+        response = jsonify(document)
+    else:
+        response = current_app.response_class(rdf.serialise(document, mediatype))
+    response.mimetype = mediatype
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/catalog")
+def catalog_negotiated():
+    """The DCAT catalogue in the serialisation the Accept header prefers (JSON-LD, Turtle, RDF/XML)."""
+    response = _catalog_response(rdf.negotiate(request.accept_mimetypes))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
 @bp.get("/catalog.jsonld")
 def catalog_jsonld():
     """The DCAT catalogue (JSON-LD): every dataset, distribution and plan series."""
-    document = dcat.catalog(_releases_dir(), services.list_datasets(get_session()),
-                            base_url=current_app.config["PUBLIC_BASE_URL"], file_url=file_url)
-    response = jsonify(document)
-    response.mimetype = "application/ld+json"
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _catalog_response("application/ld+json")
+
+
+@bp.get("/catalog.ttl")
+def catalog_turtle():
+    """The DCAT catalogue as Turtle."""
+    return _catalog_response("text/turtle")
+
+
+@bp.get("/catalog.rdf")
+def catalog_rdfxml():
+    """The DCAT catalogue as RDF/XML."""
+    return _catalog_response("application/rdf+xml")
 
 
 @bp.app_template_filter("filesize")

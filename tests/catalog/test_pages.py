@@ -54,10 +54,21 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     assert data["@type"] == "Dataset"
     assert data["version"] == "1.0.0"
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert {"@language": "ja", "@value": "世田谷区地域保健医療福祉総合計画"} in data["name"] or \
-        any(n["@language"] == "ja" for n in data["name"])
     meta = real_client.get("/api/v1/datasets/hoken-fukushi-plan").get_json()
     assert len(data["distribution"]) == 3 * len(meta["resources"]) + 2
+    # In the page's language, dated as the page dates the release, with place, period and variables.
+    assert data["inLanguage"] == "en" and data["name"] == meta["title"]["en"]
+    assert data["description"] == meta["description"]["en"]
+    assert data["datePublished"] == meta["published_at"] and meta["url"] in data["identifier"]
+    assert data["spatialCoverage"]["identifier"]["value"] == "131121"
+    assert data["temporalCoverage"] == "2024-04-01/.."
+    assert len(data["variableMeasured"]) == 82 and data["variableMeasured"][0]["name"].isascii()
+    assert data["publisher"]["name"] == "Setagaya plan-progress portal team"
+    assert {w["creator"]["name"] for w in data["isBasedOn"]} == {"Setagaya City"}
+    ja = _jsonld(real_client.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True))
+    assert ja["description"].startswith("世田谷区未来つながるプラン")
+    assert ja["temporalCoverage"] == "2022-04-01/2024-03-31"
+    assert ja["publisher"]["name"] == "世田谷区計画進捗ポータル運営チーム"
 
 
 def test_every_catalogue_page_has_a_json_twin(real_client):
