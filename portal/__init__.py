@@ -22,10 +22,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    from portal import chrome, db, errors, i18n, logs, security
+    from portal import cache, chrome, db, errors, i18n, logs, security
+    from portal.catalog.services import data_stamp
     from portal.search import index as search_index
 
     db.init_app(app)
+    cache.init_app(app, data_stamp=data_stamp)
     logs.init_app(app)
     i18n.init_app(app)
     chrome.init_app(app)

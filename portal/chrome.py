@@ -5,8 +5,8 @@ None of it depends on the visitor: only on the language, the page's endpoint and
 arguments (the language switcher links to this same page in each language) and the app's
 configuration. Rendering it was half the template time of a small page such as the comment
 confirmation and receipt, so it is kept per app. Pages with a query string are rendered every
-time (the switcher keeps the query, and visitors' queries must not fill the cache), and the
-cache is emptied when it holds MAX_ENTRIES fragments. Templates under `templates/chrome/` say
+time (the switcher keeps the query, and visitors' queries must not fill the cache); the cache
+keeps the MAX_ENTRIES most recently used fragments (portal.cache). Templates under `templates/chrome/` say
 so at the top: nothing visitor-specific may go there.
 """
 
@@ -19,7 +19,9 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-#: Fragments kept per app before the cache is emptied (a bound, not a tuning knob).
+from portal.cache import Cache
+
+#: Fragments kept per app (a bound, not a tuning knob).
 MAX_ENTRIES = 6000
 
 
@@ -37,19 +39,17 @@ def _key(name: str) -> tuple[Any, ...] | None:
 def chrome(context: Context, name: str) -> Markup:
     """Return the chrome fragment NAME for this page, rendered with the page's context once."""
     key = _key(name)
-    cache: dict[tuple[Any, ...], Markup] = current_app.extensions["chrome_cache"]
+    cache: Cache = current_app.extensions["chrome_cache"]
     if key is not None and (held := cache.get(key)) is not None:
         return held
     # The fragment is one of our autoescaped templates: its output is safe markup.
     html = Markup(context.environment.get_template(name).render(context.get_all()))
     if key is not None:
-        if len(cache) >= MAX_ENTRIES:
-            cache.clear()
-        cache[key] = html
+        cache.set(key, html)
     return html
 
 
 def init_app(app: Flask) -> None:
     """Offer `chrome(name)` to templates, with this app's cache."""
-    app.extensions["chrome_cache"] = {}
+    app.extensions["chrome_cache"] = Cache(MAX_ENTRIES)
     app.jinja_env.globals["chrome"] = chrome

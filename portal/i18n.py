@@ -1,4 +1,4 @@
-"""The only source of gettext functions; language-in-URL handling; localized content and eras."""
+"""The only source of gettext functions; language-in-URL handling; localized content."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from flask_babel import Babel, format_decimal, gettext, lazy_gettext, ngettext
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+
+from portal.japantime import wareki
 
 __all__ = [
     "_",
@@ -155,21 +157,6 @@ def localized(values: dict[str, str | None], lang: str | None = None) -> str:
 def content_falls_back(lang: str | None = None) -> bool:
     """True when plan content is not available in LANG and Japanese is shown instead."""
     return (lang or current_lang()) not in CONTENT_LANGUAGES
-
-
-def _era(year: int) -> tuple[str, int]:
-    """Return the Japanese era name and era year of a (fiscal) year."""
-    if year >= 2019:
-        return "令和", year - 2018
-    if year >= 1989:
-        return "平成", year - 1988
-    return "昭和", year - 1925
-
-
-def wareki(year: int, suffix: str = "年度") -> str:
-    """Write YEAR in the Japanese era, e.g. 2023 → 令和5年度, 2019 → 令和元年度."""
-    era, n = _era(year)
-    return f"{era}{'元' if n == 1 else n}{suffix}"
 
 
 def fiscal_year_label(year: int | None, lang: str | None = None) -> str:

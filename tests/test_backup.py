@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from portal import create_app
+from portal import clock, create_app
 from portal.build import build
-from portal.consult import clock
 from portal.consult.models import Comment
 from portal.db import begin_write, get_session
 from portal.staff import audit

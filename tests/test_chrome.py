@@ -36,8 +36,9 @@ def test_a_page_with_a_query_keeps_its_own_query_in_the_switcher(client):
     assert _switcher(page)["en"] == "/en/search?q=%E5%AD%90%E3%81%A9%E3%82%82"
 
 
-def test_the_cache_is_bounded(app, client, monkeypatch):
-    monkeypatch.setattr(chrome, "MAX_ENTRIES", 4)
+def test_the_cache_is_bounded(app, client):
+    assert app.extensions["chrome_cache"].maxsize == chrome.MAX_ENTRIES
+    app.extensions["chrome_cache"].resize(4)
     for lang in ("ja", "en", "ko", "zh-hans"):
         client.get(f"/{lang}/")
         client.get(f"/{lang}/plans/tiny/")

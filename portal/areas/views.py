@@ -7,11 +7,11 @@ from markupsafe import Markup
 
 from portal.areas import services
 from portal.areas.maps import HEIGHT, WIDTH, project
+from portal.cache import cached_page, cached_value
 from portal.db import get_session
 from portal.i18n import _, current_lang
 from portal.plan.extras import package_rows
 from portal.plan.models import Node
-from portal.plan.pagecache import cached_page, cached_value
 
 bp = Blueprint("areas", __name__, url_prefix="/<lang>/chiku")
 

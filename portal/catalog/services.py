@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from portal.catalog.models import Dataset, Resource
@@ -86,3 +87,10 @@ def preview(releases_dir: str, name: str, version: str, resource: str, limit: in
 
     table = load_table(releases_dir, name, version, resource)
     return table.rows[:limit] if table else []
+
+
+def data_stamp(session: Session) -> tuple[Any, ...]:
+    """A value that changes whenever a build loads or replaces a dataset release (the page
+    cache's key to freshness)."""
+    return tuple(session.execute(select(func.count(Dataset.id), func.max(Dataset.loaded_at),
+                                        func.max(Dataset.id))).one())

@@ -6,7 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from portal.consult import clock, services
+from portal import clock
+from portal.consult import services
 
 
 @click.group("consult")

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from babel.dates import format_date
 
-from portal.consult.services import to_jst
 from portal.i18n import babel_locale, current_lang
-
-#: Era start dates (calendar dates, unlike fiscal years).
-ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
-
-
-def wareki_date(day: date) -> str:
-    """Write DAY in the Japanese era: 令和8年12月1日 (元年 for the first year)."""
-    for start, era in ERAS:
-        if day >= start:
-            n = day.year - start.year + 1
-            return f"{era}{'元' if n == 1 else n}年{day.month}月{day.day}日"
-    return f"{day.year}年{day.month}月{day.day}日"
+from portal.japantime import to_jst, wareki_date
 
 
 def show_time(utc: datetime, lang: str | None = None) -> str:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from portal.consult import services
 from portal.consult.models import Consultation
+from portal.japantime import to_utc
 from portal.plan.models import Revision
 
 #: The 素案 of the health and welfare plan: its crosswalk to the later text shows where 施策 went.
@@ -22,15 +23,15 @@ def ensure_demo(session: Session, *, now: datetime) -> Consultation | None:
     existing = services.get_consultation(session, spec.slug)
     if existing is None:
         return services.open_consultation(session, spec, min_days=30, now=now)
-    existing.opens_at = services.to_utc(spec.opens_local)
-    existing.closes_at = services.to_utc(spec.closes_local)
+    existing.opens_at = to_utc(spec.opens_local)
+    existing.closes_at = to_utc(spec.closes_local)
     session.flush()
     return existing
 
 
 def build_demo(now: datetime | None = None) -> Consultation | None:
     """Add or refresh the demo consultation in its own write transaction (called by `portal build`)."""
-    from portal.consult import clock
+    from portal import clock
     from portal.db import begin_write, get_session
 
     session = get_session()

@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from portal.consult.models import Consultation
-from portal.consult.services import ConsultationSpec, ConsultError, period_days, to_utc
+from portal.consult.services import ConsultationSpec, ConsultError, period_days
 from portal.i18n import _
+from portal.japantime import to_utc
 
 #: Fields staff may change before opening (the revision and scope stay as opened).
 TEXT_FIELDS = ("title_ja", "title_en", "description_ja", "description_en", "channels_ja",

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from portal.consult import receipts
 from portal.consult.forms import CommentDraft, check_choices, normalize_text, read_draft
 from portal.consult.models import Comment, CommentIdentity, Consultation
-from portal.consult.services import ConsultError, chiku_ids, to_jst, to_utc
+from portal.consult.services import ConsultError, chiku_ids
 from portal.consult.ward_models import CHANNELS, EXCLUSIONS, CommentReview, ConsultationResult
 from portal.i18n import _
+from portal.japantime import to_jst, to_utc
 
 
 class ResultAlreadyPublished(ConsultError):

@@ -25,9 +25,10 @@ from portal.consult.grouping import Completeness, completeness
 from portal.consult.models import Consultation
 from portal.consult.moderation import ensure_not_published
 from portal.consult.results import ResultView, receipt_digest, receipt_hashes, result_view
-from portal.consult.services import ConsultError, list_chiku, to_jst
+from portal.consult.services import ConsultError, list_chiku
 from portal.consult.ward_models import ConsultationResult
 from portal.i18n import _
+from portal.japantime import to_jst
 
 
 class ResultIncomplete(ConsultError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template
 
-from portal.consult import clock, results, services
+from portal import clock
+from portal.consult import results, services
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _

@@ -17,7 +17,8 @@ from portal.consult.cli import consult_group
 @with_appcontext
 def purge_personal_data(days: int | None, dry_run: bool) -> None:
     """Delete commenters' personal data of results published more than the retention period ago."""
-    from portal.consult import clock, retention
+    from portal import clock
+    from portal.consult import retention
     from portal.db import begin_write, get_session
     from portal.staff import audit
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -21,13 +20,11 @@ from portal.areas.models import Chiku
 from portal.consult import receipts
 from portal.consult.forms import CommentDraft
 from portal.consult.models import Comment, CommentIdentity, Consultation, ConsultationMeasure
+from portal.japantime import to_jst, to_utc
 from portal.plan.models import Node, Revision
 
 if TYPE_CHECKING:
     from portal.consult.snapshots import ConsultationSnapshot
-
-JST = ZoneInfo("Asia/Tokyo")
-
 
 class ConsultError(Exception):
     """A consultation rule was broken; the message is for staff (CLI) or mapped by the view."""
@@ -55,16 +52,6 @@ class RecordedComment:
     received_at: datetime
     node_id: str | None
     body: str
-
-
-def to_utc(local: datetime) -> datetime:
-    """Turn a naive Asia/Tokyo time into naive UTC."""
-    return local.replace(tzinfo=JST).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-
-
-def to_jst(utc: datetime) -> datetime:
-    """Turn a naive UTC time into an aware Asia/Tokyo time."""
-    return utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(JST)
 
 
 def period_days(opens_at: datetime, closes_at: datetime) -> int:

@@ -17,8 +17,8 @@ writer reads it.
 
 from __future__ import annotations
 
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
@@ -26,6 +26,7 @@ from flask import Flask, current_app
 from sqlalchemy import bindparam, event, inspect, select
 from sqlalchemy.orm import Session
 
+from portal.cache import Cache, cached_value
 from portal.consult import services
 from portal.consult.models import Consultation, ConsultationMeasure
 
@@ -105,30 +106,23 @@ class ChikuChoice:
 
 
 class SnapshotCache:
-    """One app's consultation snapshots, by slug, with the time each was read."""
+    """One app's consultation snapshots by slug, each trusted for TTL_SECONDS (portal.cache)."""
 
-    def __init__(self) -> None:
-        self.items: dict[str, tuple[float, ConsultationSnapshot | None]] = {}
-        self.lock = threading.Lock()
+    def __init__(self, timer: Callable[[], float] = time.monotonic) -> None:
+        # A bound: slugs typed into URLs must not grow it without limit.
+        self.items = Cache(1000, ttl=TTL_SECONDS, timer=timer)
 
     def get(self, session: Session, slug: str) -> ConsultationSnapshot | None:
         """The snapshot of SLUG (None when there is no such consultation), read at most TTL ago."""
-        now = time.monotonic()
-        held = self.items.get(slug)
-        if held is not None and now - held[0] < TTL_SECONDS:
-            return held[1]
-        found = services.get_consultation(session, slug)
-        value = snapshot(found) if found is not None else None
-        with self.lock:
-            if len(self.items) > 1000:  # slugs typed into URLs must not grow it without bound
-                self.items.clear()
-            self.items[slug] = (now, value)
-        return value
+        def read() -> ConsultationSnapshot | None:
+            found = services.get_consultation(session, slug)
+            return snapshot(found) if found is not None else None
+
+        return self.items.get_or_set(slug, read)
 
     def clear(self) -> None:
         """Forget every snapshot (a consultation changed in this process)."""
-        with self.lock:
-            self.items.clear()
+        self.items.clear()
 
 
 def consultation(session: Session, slug: str) -> ConsultationSnapshot | None:
@@ -155,8 +149,6 @@ def for_writing(session: Session, slug: str) -> ConsultationSnapshot | None:
 
 def chiku_choices(session: Session) -> tuple[ChikuChoice, ...]:
     """The 地区 in id order (cached until the next dataset release)."""
-    from portal.plan.pagecache import cached_value
-
     return cached_value(session, ("consult-chiku",), lambda: tuple(
         ChikuChoice(k.chiku_id, k.name) for k in services.list_chiku(session)))
 

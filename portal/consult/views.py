@@ -11,7 +11,8 @@ from flask_wtf.csrf import CSRFError
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from portal.consult import clock, crosswalk, receipts, services, snapshots
+from portal import clock
+from portal.consult import crosswalk, receipts, services, snapshots
 from portal.consult.forms import CommentDraft, check_choices, read_draft
 from portal.consult.limiter import client_key
 from portal.db import get_session

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup
 
+from portal.cache import cached_page, cached_value
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _, current_lang
@@ -13,7 +14,6 @@ from portal.plan import services
 from portal.plan.charts import build_chart
 from portal.plan.extras import changes_by_indicator
 from portal.plan.figures import figures
-from portal.plan.pagecache import cached_page, cached_value
 from portal.plan.tree import build_tree
 
 bp = Blueprint("plan", __name__, url_prefix="/<lang>/plans")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
+from portal.japantime import western_year
 from portal.search.analysis import fold
 
-#: Era name (and its one-letter abbreviation) → the year before its first year.
-_ERA_START = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988, "昭和": 1925, "s": 1925}
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*年"
                        r"|(?<![0-9a-z])([rhs])\.?\s*(元|[0-9]{1,2})(?![0-9])")
 
@@ -22,8 +21,8 @@ def western_years(text: str) -> list[int]:
     found = []
     for era, num, abbr, abbr_num in _ERA_YEAR.findall(fold(text)):
         name, value = (era, num) if era else (abbr, abbr_num)
-        year = _ERA_START[name] + (1 if value == "元" else int(value))
-        if year >= 1926 and year not in found:
+        year = western_year(name, 1 if value == "元" else int(value))
+        if year is not None and year >= 1926 and year not in found:
             found.append(year)
     return found
 

@@ -34,7 +34,7 @@ def _read_password(from_stdin: bool) -> str:
 @with_appcontext
 def user_add(username: str, role: str, display_name: str, password_stdin: bool) -> None:
     """Create a staff account (argon2id password hash)."""
-    from portal.consult import clock
+    from portal import clock
     from portal.db import begin_write, get_session
     from portal.staff import accounts, audit
 

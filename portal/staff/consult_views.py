@@ -11,7 +11,8 @@ from typing import Any
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from portal.consult import clock, grouping, moderation, results, services
+from portal import clock
+from portal.consult import grouping, moderation, results, services
 from portal.consult.ward_models import CATEGORIES, CHANNELS, EXCLUSIONS
 from portal.db import begin_write, get_session
 from portal.i18n import _

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, request, url_for
 
-from portal.consult import clock, crosswalk, grouping, publication, results, services
+from portal import clock
+from portal.consult import crosswalk, grouping, publication, results, services
 from portal.consult.moderation import list_comments
 from portal.consult.search import result_document
 from portal.db import get_session

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import current_app, g, redirect, request, session, url_for
 
-from portal.consult import clock
+from portal import clock
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _

@@ -7,7 +7,8 @@ import re
 from flask import abort, current_app, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from portal.consult import clock, drafting, services
+from portal import clock
+from portal.consult import drafting, services
 from portal.consult.forms import normalize_text
 from portal.db import begin_write, get_session
 from portal.i18n import _

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
-from portal.consult import clock, grouping, services
+from portal import clock
+from portal.consult import grouping, services
 from portal.db import begin_write, get_session
 from portal.i18n import _
+from portal.japantime import to_jst
 from portal.staff import accounts, audit
 from portal.staff import session as login
 from portal.staff.blueprint import bp
@@ -34,7 +36,7 @@ def _helpers() -> dict[str, object]:
 
 def _local(utc) -> str:
     """A naive-UTC time as 'YYYY-MM-DD HH:MM' in Japan time (for the edit form)."""
-    return services.to_jst(utc).strftime("%Y-%m-%d %H:%M")
+    return to_jst(utc).strftime("%Y-%m-%d %H:%M")
 
 
 def _policy() -> accounts.LoginPolicy:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from portal.consult.clock import TEST_CLOCK_ENV
+from portal.clock import TEST_CLOCK_ENV
 from tests.browser.conftest import serve_copy, server_env
 from tests.conftest import ROOT
 

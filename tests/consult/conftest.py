@@ -12,9 +12,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal import create_app
+from portal import clock, create_app
 from portal.build import build
-from portal.consult import clock
 from portal.db import get_engine
 from tests.conftest import ROOT, clone_database, make_config
 

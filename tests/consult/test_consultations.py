@@ -7,7 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from portal.consult import clock, services
+from portal import clock
+from portal.consult import services
 from portal.consult.limiter import DatabaseStorage
 from portal.db import get_session, make_engine
 

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import create_engine, func, select, text
 
-from portal.consult import clock, snapshots
+from portal import clock
+from portal.consult import snapshots
 from portal.consult.models import Comment, Consultation, RateLimitCounter
 from portal.db import get_session
 from tests.consult.conftest import confirm, hidden_fields, receipt_of

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bench.bench_harness import fill
-from portal.consult import clock
+from portal import clock
 from portal.consult.models import Comment
 from portal.db import get_session
 from tests.conftest import PG_ADMIN_URL

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from portal.consult import clock, receipts
+from portal import clock
+from portal.consult import receipts
 from portal.consult.models import Comment, CommentIdentity
 from portal.db import get_session
 from tests.consult.conftest import confirm, form_tokens, hidden_fields, receipt_of, submit

@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from portal.consult import clock
+from portal import clock
 from portal.db import begin_write, get_session
 from portal.staff import accounts
 from tests.consult.conftest import (  # noqa: F401  (fixtures reused)

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
-from portal.consult import clock
+from portal import clock
 from portal.consult.models import Comment
 from portal.db import get_engine, get_session
 from portal.staff.models import StaffUser

@@ -7,8 +7,9 @@ import io
 import zipfile
 from pathlib import Path
 
+from portal import clock
 from portal.catalog import packages
-from portal.consult import clock, grouping, publication, services
+from portal.consult import grouping, publication, services
 from portal.db import get_session
 from tests.staff.conftest import AFTER, PEOPLE, PII_IN_TEXT, moderate_group_answer, post
 

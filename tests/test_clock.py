@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import Flask
 
-from portal.consult import clock
+from portal import clock
 
 DAY = timedelta(days=1)
 

@@ -1,4 +1,5 @@
-"""The clock consultation views read: UTC now, which tests can fix with `frozen()`.
+"""The portal's clock: UTC now for every feature (periods, sessions, audit); tests fix it with
+`frozen()`.
 
 Browser tests run the portal in its own process, where `frozen()` cannot reach. For them, and
 only while the app's TESTING setting is on, `now()` adds the number of seconds written in the
