@@ -1,132 +1,221 @@
-"""Read-only CKAN action API (/api/3/action/…) so CKAN harvesters can collect the catalogue.
+"""Read-only CKAN action API (/api/3/action/…) as harvesters and ckanapi call it.
 
-Answers use CKAN's envelope {"help", "success", "result"}; errors carry {"__type", "message"}
-as CKAN 2.x does. Only package_list, package_show and package_search exist.
+GET with query parameters, POST with a JSON body or a form, CKAN's envelope {"help", "success",
+"result" | "error"} and its error types: 404 "Not Found Error", 409 "Validation Error", 400
+"Search Query Error" for a query this catalogue cannot answer exactly, and 400 "Bad request" for
+an unknown action or body. A parameter an action does not support is refused, never ignored.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import force_locale
 
-from portal.catalog import citation, facets, releases, services
-from portal.catalog.links import file_url
+from portal.catalog import agents, releases, services, themes
+from portal.catalog import ckan_dicts as dicts
+from portal.catalog.ckan_query import QueryError
+from portal.catalog.links import file_url, public_url
 from portal.db import get_session
+from portal.i18n import babel_locale
+from portal.security import csrf
 
 bp = Blueprint("ckan", __name__, url_prefix="/api/3/action")
+csrf.exempt(bp)  # POST here reads only, as CKAN's side-effect-free actions do; nothing changes
 
-FORMAT_NAMES = {"csv": "CSV", "excel": "CSV", "json": "JSON", "datapackage": "JSON", "zip": "ZIP"}
+
+class ActionError(Exception):
+    """An error CKAN would answer: HTTP status and the `error` object."""
+
+    def __init__(self, status: int, error: dict[str, Any]) -> None:
+        super().__init__(error)
+        self.status, self.error = status, error
 
 
-def _envelope(action: str, result: Any, status: int = 200):
-    """Wrap RESULT the way CKAN does."""
-    body = {"help": url_for(".help_show", name=action, _external=True), "success": status == 200}
-    body["result" if status == 200 else "error"] = result
-    response = jsonify(body)
+def not_found(what: str) -> ActionError:
+    """CKAN's 404."""
+    return ActionError(404, {"__type": "Not Found Error", "message": f"Not found: {what}"})
+
+
+def invalid(field: str, message: str) -> ActionError:
+    """CKAN's 409 validation error, keyed by field."""
+    return ActionError(409, {"__type": "Validation Error", field: [message]})
+
+
+def query_error(message: str) -> ActionError:
+    """CKAN's 400 for a search it cannot run."""
+    return ActionError(400, {"__type": "Search Query Error",
+                             "message": f"Search Query is invalid: {message}"})
+
+
+def _envelope(action: str, body: dict[str, Any], status: int):
+    """Wrap BODY the way CKAN does, readable from any site."""
+    help_url = public_url("catalog.ckan.dispatch", name="help_show") + f"?name={action}"
+    response = jsonify({"help": help_url, **body})
+    response.status_code = status
     response.headers["Access-Control-Allow-Origin"] = "*"
-    return response, status
+    return response
 
 
-def _error(action: str, status: int, kind: str, message: str):
-    """A CKAN error: 404 Not Found Error or 409 Validation Error."""
-    return _envelope(action, {"__type": kind, "message": message}, status)
+def request_data() -> dict[str, Any]:
+    """The action's parameters: query string (GET), JSON body or form (POST), as CKAN reads them."""
+    def mixed(multi) -> dict[str, Any]:
+        return {k: v[0] if len(v) == 1 else v for k, v in multi.to_dict(flat=False).items()}
+
+    if request.method == "GET":
+        return mixed(request.args)
+    if request.form:
+        values = list(request.form.values())
+        if len(request.form) == 1 and values[0] in {"1", ""}:
+            data = json.loads(next(iter(request.form.keys())))
+        else:
+            data = mixed(request.form)
+    elif request.get_data():
+        data = json.loads(request.get_data(as_text=True))
+    else:
+        data = {}
+    if not isinstance(data, dict):
+        raise ValueError("the request body must be a JSON object")
+    return data
 
 
-def _resources(man: dict[str, Any]) -> list[dict[str, Any]]:
-    """The release's files as CKAN resources (one per file, with size and sha256)."""
-    items = []
-    for res in man["resources"]:
-        for fmt, filename in res["files"].items():
-            entry = man["files"][filename]
-            items.append({
-                "id": f"{man['name']}/{man['version']}/{filename}", "name": filename,
-                "description": f"{res.get('title_ja', '')} / {res.get('title', '')} ({fmt})",
-                "format": FORMAT_NAMES[fmt], "mimetype": entry["mediatype"],
-                "url": file_url(man["name"], man["version"], filename), "size": entry["bytes"],
-                "hash": f"sha256:{entry['sha256']}", "last_modified": man["published_at"],
-                "package_id": man["name"], "state": "active"})
+# --- what the actions read -------------------------------------------------------------------------
+
+def _base() -> str:
+    return current_app.config["RELEASES_DIR"]
+
+
+def _publisher() -> agents.Agent:
+    return agents.publisher(current_app.config)
+
+
+def _theme_groups() -> dict[str, dict[str, Any]]:
+    """Every theme as a CKAN group, titled in the portal's default language."""
+    with force_locale(babel_locale(current_app.config["DEFAULT_LANGUAGE"])):
+        return {slug: dicts.group(themes.key(slug), themes.label(slug)) for slug in themes.THEMES}
+
+
+def packages() -> list[dict[str, Any]]:
+    """Every dataset's newest release as a CKAN package dict, by name."""
+    groups, items = _theme_groups(), []
+    for ds in services.list_datasets(get_session()):
+        found = releases.versions(_base(), ds.name)
+        man = releases.manifest(_base(), ds.name, found[0]) if found else None
+        if man is None:
+            continue
+        first = releases.manifest(_base(), ds.name, found[-1]) or man
+        theme = (man["descriptor"].get("portal") or {}).get("theme", "")
+        url = public_url("catalog.dataset_page", lang=current_app.config["DEFAULT_LANGUAGE"], name=ds.name)
+        items.append(dicts.package(man, first, publisher=_publisher(), file_url=file_url, page_url=url,
+                                   groups=[groups[theme]] if theme in groups else []))
     return items
 
 
-def package_dict(man: dict[str, Any]) -> dict[str, Any]:
-    """Return a release as a CKAN package dict."""
-    desc = man["descriptor"]
-    lic = citation.licence(desc)
-    portal = desc.get("portal") or {}
-    resources = _resources(man)
-    return {
-        "id": man["name"], "name": man["name"], "type": "dataset", "state": "active", "private": False,
-        "title": desc.get("title_ja") or desc.get("title", ""), "notes": desc.get("description_ja", ""),
-        "version": man["version"], "license_id": lic["name"], "license_title": lic["title"],
-        "license_url": lic.get("path", ""), "author": citation.AUTHOR, "maintainer": citation.AUTHOR,
-        "organization": {"name": "setagaya", "title": citation.PUBLISHER_JA, "type": "organization"},
-        "metadata_created": desc.get("created", ""), "metadata_modified": man["published_at"],
-        "url": url_for("catalog.dataset_page", lang=current_app.config["DEFAULT_LANGUAGE"],
-                       name=man["name"], _external=True),
-        "tags": [{"name": k} for k in desc.get("keywords", [])],
-        "extras": [{"key": "title_en", "value": desc.get("title", "")},
-                   {"key": "notes_en", "value": desc.get("description", "")},
-                   {"key": "attribution_ja", "value": citation.attribution_ja(desc)},
-                   {"key": "plan_id", "value": portal.get("plan_id", "")},
-                   {"key": "theme", "value": portal.get("theme", "")}],
-        "resources": resources, "num_resources": len(resources), "num_tags": len(desc.get("keywords", [])),
-    }
+def find_package(ident: Any) -> dict[str, Any]:
+    """The package whose name or id is IDENT, or CKAN's 404."""
+    if not isinstance(ident, str) or not ident:
+        raise invalid("id", "Missing value")
+    found = next((p for p in packages() if ident in (p["name"], p["id"])), None)
+    if found is None:
+        raise not_found(f"package {ident}")
+    return found
 
 
-def _latest_manifest(name: str) -> dict[str, Any] | None:
-    """Return the newest release's manifest of NAME, or None."""
-    base = current_app.config["RELEASES_DIR"]
-    version = releases.latest_version(base, name)
-    return releases.manifest(base, name, version) if version else None
+# --- parameter helpers -----------------------------------------------------------------------------
+
+def integer(data: dict[str, Any], name: str, default: int, top: int, low: int = 0) -> int:
+    """A whole-number parameter between LOW and TOP."""
+    raw = data.get(name, default)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise invalid(name, "Invalid integer") from None
+    if not low <= value <= top:
+        raise invalid(name, f"Must be a whole number from {low} to {top}")
+    return value
 
 
-@bp.get("/package_list")
-def package_list():
-    """Names of every dataset."""
-    return _envelope("package_list", [d.name for d in services.list_datasets(get_session())])
+def boolean(data: dict[str, Any], name: str, default: bool = False) -> bool:
+    """A true/false parameter."""
+    raw = data.get(name, default)
+    if isinstance(raw, bool):
+        return raw
+    if str(raw).lower() in {"true", "1", "yes", "on"}:
+        return True
+    if str(raw).lower() in {"false", "0", "no", "off", ""}:
+        return False
+    raise invalid(name, "Invalid boolean")
 
 
-@bp.get("/package_show")
-def package_show():
-    """One dataset's newest release (?id=<name>)."""
-    name = request.args.get("id", "")
-    if not name:
-        return _error("package_show", 409, "Validation Error", "Missing value: id")
-    man = _latest_manifest(name)
-    if man is None:
-        return _error("package_show", 404, "Not Found Error", "Not found")
-    return _envelope("package_show", package_dict(man))
+def page(items: list, data: dict[str, Any], default_limit: int = 1000) -> list:
+    """ITEMS cut by the `offset` and `limit` parameters."""
+    offset = integer(data, "offset", 0, 10**6)
+    limit = integer(data, "limit", default_limit, 1000)
+    return items[offset:offset + limit]
 
 
-def _int_arg(name: str, default: int, top: int) -> int | None:
-    """Parse a non-negative integer argument no larger than TOP; None when malformed."""
-    raw = request.args.get(name, str(default))
-    return int(raw) if raw.isdigit() and int(raw) <= top else None
+# --- the route -------------------------------------------------------------------------------------
+
+ACTIONS: dict[str, tuple[Callable[[dict[str, Any]], Any], set[str]]] = {}
 
 
-@bp.get("/package_search")
-def package_search():
-    """Datasets matching ?q= (words in titles, descriptions, keywords), paged with rows/start."""
-    rows, start = _int_arg("rows", 10, 1000), _int_arg("start", 0, 100000)
-    if rows is None or start is None:
-        return _error("package_search", 409, "Validation Error",
-                      "rows must be 0-1000 and start a non-negative integer")
-    q = request.args.get("q", "").strip()
-    q = "" if q in {"*:*", "*"} else q
-    entries = [facets.entry(ds) for ds in services.list_datasets(get_session())]
-    found = facets.search(entries, {}, q[:200])
-    results = [package_dict(m) for e in found[start:start + rows] if (m := _latest_manifest(e["name"]))]
-    return _envelope("package_search", {"count": len(found), "results": results, "sort": "name asc",
-                                        "facets": {}, "search_facets": {}})
+def action(name: str, params: set[str]):
+    """Register an action function with the parameters it understands."""
+    def register(func):
+        ACTIONS[name] = (func, params)
+        return func
+    return register
 
 
-@bp.get("/help_show")
-def help_show():
-    """Say what an action does (CKAN's `help` link)."""
-    name = request.args.get("name", "")
-    docs = {"package_list": package_list.__doc__, "package_show": package_show.__doc__,
-            "package_search": package_search.__doc__}
-    if name not in docs:
-        return _error("help_show", 404, "Not Found Error", "Action not found")
-    return _envelope("help_show", docs[name])
+@bp.route("/<name>", methods=["GET", "POST"])
+def dispatch(name: str):
+    """Run an action with its parameters; refuse unknown actions and parameters."""
+    if name not in ACTIONS:
+        return _bad_request(f"Action name not known: {name}")
+    func, params = ACTIONS[name]
+    try:
+        data = request_data()
+    except ValueError as exc:
+        return _bad_request(f"JSON Error: {exc}")
+    try:
+        _refuse_unknown(name, sorted(set(data) - params), params)
+        return _envelope(name, {"success": True, "result": func(data)}, 200)
+    except QueryError as exc:
+        error = query_error(str(exc))
+        return _envelope(name, {"success": False, "error": error.error}, error.status)
+    except ActionError as exc:
+        return _envelope(name, {"success": False, "error": exc.error}, exc.status)
+
+
+def _refuse_unknown(name: str, unknown: list[str], params: set[str]) -> None:
+    """Answer 400 for a parameter the action does not support (a search error for package_search)."""
+    if not unknown:
+        return
+    message = (f"parameter {unknown[0]!r} is not supported by {name}; "
+               f"supported: {', '.join(sorted(params)) or 'none'}")
+    if name == "package_search":
+        raise query_error(message)
+    raise ActionError(400, {"__type": "Validation Error", unknown[0]: [message]})
+
+
+def _bad_request(message: str):
+    """CKAN's 400 for a request it cannot read: a JSON string, as CKAN sends it."""
+    response = jsonify(f"Bad request - {message}")
+    response.status_code = 400
+    return response
+
+
+@action("help_show", {"name"})
+def help_show(data: dict[str, Any]) -> str:
+    """What an action does and which parameters it takes (CKAN's `help` link)."""
+    name = data.get("name", "")
+    if name not in ACTIONS:
+        raise not_found(f"action {name}")
+    func, params = ACTIONS[name]
+    return f"{func.__doc__} Parameters: {', '.join(sorted(params)) or 'none'}."
+
+
+from portal.catalog import ckan_actions  # noqa: E402,F401  (registers the actions)
