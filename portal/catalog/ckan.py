@@ -84,15 +84,17 @@ def request_data() -> dict[str, Any]:
 
 # --- what the actions read -------------------------------------------------------------------------
 
-def _base() -> str:
+def releases_dir() -> str:
+    """The configured folder of release files."""
     return current_app.config["RELEASES_DIR"]
 
 
-def _publisher() -> agents.Agent:
+def publisher() -> agents.Agent:
+    """The configured publisher."""
     return agents.publisher(current_app.config)
 
 
-def _theme_groups() -> dict[str, dict[str, Any]]:
+def theme_groups() -> dict[str, dict[str, Any]]:
     """Every theme as a CKAN group, titled in the portal's default language."""
     with force_locale(babel_locale(current_app.config["DEFAULT_LANGUAGE"])):
         return {slug: dicts.group(themes.key(slug), themes.label(slug)) for slug in themes.THEMES}
@@ -100,16 +102,16 @@ def _theme_groups() -> dict[str, dict[str, Any]]:
 
 def packages() -> list[dict[str, Any]]:
     """Every dataset's newest release as a CKAN package dict, by name."""
-    groups, items = _theme_groups(), []
+    groups, items = theme_groups(), []
     for ds in services.list_datasets(get_session()):
-        found = releases.versions(_base(), ds.name)
-        man = releases.manifest(_base(), ds.name, found[0]) if found else None
+        found = releases.versions(releases_dir(), ds.name)
+        man = releases.manifest(releases_dir(), ds.name, found[0]) if found else None
         if man is None:
             continue
-        first = releases.manifest(_base(), ds.name, found[-1]) or man
+        first = releases.manifest(releases_dir(), ds.name, found[-1]) or man
         theme = (man["descriptor"].get("portal") or {}).get("theme", "")
         url = public_url("catalog.dataset_page", lang=current_app.config["DEFAULT_LANGUAGE"], name=ds.name)
-        items.append(dicts.package(man, first, publisher=_publisher(), file_url=file_url, page_url=url,
+        items.append(dicts.package(man, first, publisher=publisher(), file_url=file_url, page_url=url,
                                    groups=[groups[theme]] if theme in groups else []))
     return items
 

@@ -9,9 +9,6 @@ from flask import current_app
 from portal.catalog import ckan_dicts as dicts
 from portal.catalog import releases
 from portal.catalog.ckan import (
-    _base,
-    _publisher,
-    _theme_groups,
     action,
     boolean,
     find_package,
@@ -20,7 +17,10 @@ from portal.catalog.ckan import (
     not_found,
     packages,
     page,
+    publisher,
     query_error,
+    releases_dir,
+    theme_groups,
 )
 from portal.catalog.ckan_search import DEFAULT_SORT, document, facet_fields, facets, search
 
@@ -61,8 +61,8 @@ def package_search(data: dict[str, Any]) -> dict[str, Any]:
     fields = facet_fields(data.get("facet.field", "[]")) if boolean(data, "facet", True) else []
     limit = integer(data, "facet.limit", 50, 10**6, low=-1)
     mincount = integer(data, "facet.mincount", 1, 10**6)
-    titles = {"groups": {g["name"]: g["title"] for g in _theme_groups().values()},
-              "organization": {(o := dicts.organization(_publisher()))["name"]: o["title"]}}
+    titles = {"groups": {g["name"]: g["title"] for g in theme_groups().values()},
+              "organization": {(o := dicts.organization(publisher()))["name"]: o["title"]}}
     plain, rich = facets([document(p) for p in found], fields, limit, mincount, titles)
     return {"count": len(found), "sort": sort, "facets": plain, "search_facets": rich,
             "results": found[start:start + rows]}
@@ -101,7 +101,7 @@ def _counts(key) -> dict[str, int]:
 def organization_list(data: dict[str, Any]) -> list[Any]:
     """The publishing organisation (names, or dicts with all_fields)."""
     count = len(packages()) if boolean(data, "include_dataset_count", True) else None
-    org = dicts.organization(_publisher(), count)
+    org = dicts.organization(publisher(), count)
     return page([org] if boolean(data, "all_fields") else [org["name"]], data)
 
 
@@ -109,7 +109,7 @@ def organization_list(data: dict[str, Any]) -> list[Any]:
 def organization_show(data: dict[str, Any]) -> dict[str, Any]:
     """The publishing organisation (by name or id), optionally with its datasets."""
     items = packages()
-    org = dicts.organization(_publisher(), len(items))
+    org = dicts.organization(publisher(), len(items))
     if data.get("id") not in (org["name"], org["id"]):
         raise not_found(f"organization {data.get('id')}")
     if boolean(data, "include_datasets"):
@@ -121,7 +121,7 @@ def organization_show(data: dict[str, Any]) -> dict[str, Any]:
 def group_list(data: dict[str, Any]) -> list[Any]:
     """The portal's themes as groups (names, or dicts with all_fields), by name."""
     counts = _counts(lambda p: [g["name"] for g in p["groups"]])
-    groups = sorted(_theme_groups().values(), key=lambda g: g["name"])
+    groups = sorted(theme_groups().values(), key=lambda g: g["name"])
     if not boolean(data, "all_fields"):
         return page([g["name"] for g in groups], data)
     with_count = boolean(data, "include_dataset_count", True)
@@ -132,7 +132,7 @@ def group_list(data: dict[str, Any]) -> list[Any]:
 @action("group_show", {"id", "include_datasets"})
 def group_show(data: dict[str, Any]) -> dict[str, Any]:
     """One theme as a group (by name or id), optionally with its datasets."""
-    group = next((g for g in _theme_groups().values() if data.get("id") in (g["name"], g["id"])), None)
+    group = next((g for g in theme_groups().values() if data.get("id") in (g["name"], g["id"])), None)
     if group is None:
         raise not_found(f"group {data.get('id')}")
     members = [p for p in packages() if group["name"] in [g["name"] for g in p["groups"]]]
@@ -165,12 +165,12 @@ def status_show(data: dict[str, Any]) -> dict[str, Any]:
 def package_activity_list(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Every release of a dataset as an activity, newest first."""
     pkg = find_package(data.get("id"))
-    found = releases.versions(_base(), pkg["name"])
+    found = releases.versions(releases_dir(), pkg["name"])
     items = []
     for index, version in enumerate(found):
-        man = releases.manifest(_base(), pkg["name"], version)
+        man = releases.manifest(releases_dir(), pkg["name"], version)
         if man is not None:
             items.append(dicts.activity(man, found[index + 1] if index + 1 < len(found) else None,
-                                        _publisher()))
+                                        publisher()))
     return page(items, data, default_limit=31)
 
