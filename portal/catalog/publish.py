@@ -1,21 +1,20 @@
 """Write a release once: CSV, CSV for Excel, JSON records, datapackage.json, ZIP and a manifest.
 
-Files are written into a temporary folder and renamed into place, so a release is either
-complete or absent. An existing release is never rewritten (releases.immutability_problems
-refuses changed bytes under an old version before anything is loaded).
+The folder is written by portal.packagefiles (a temporary folder renamed into place), so a
+release is either complete or absent. An existing release is never rewritten
+(releases.immutability_problems refuses changed bytes under an old version before anything is
+loaded; the writer refuses to replace a release folder).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from portal import packagefiles
 from portal.catalog import bundle, citation, releases
 from portal.catalog.changes import compare, jsonable
 from portal.catalog.packages import PackageData, ResourceData, frictionless_version
@@ -54,13 +53,9 @@ def _entry(kind: str, data: bytes) -> dict[str, Any]:
             "mediatype": MEDIATYPES[kind], "kind": kind}
 
 
-def _write_all(folder: Path, files: dict[str, tuple[str, bytes]]) -> dict[str, dict[str, Any]]:
-    """Write FILES into FOLDER and return their manifest entries."""
-    entries = {}
-    for name, (kind, data) in files.items():
-        (folder / name).write_bytes(data)
-        entries[name] = _entry(kind, data)
-    return entries
+def _entries(files: dict[str, tuple[str, bytes]]) -> dict[str, dict[str, Any]]:
+    """Manifest entries of FILES."""
+    return {name: _entry(kind, data) for name, (kind, data) in files.items()}
 
 
 def _package_files(pkg: PackageData, url: str) -> dict[str, tuple[str, bytes]]:
@@ -98,18 +93,12 @@ def publish_release(pkg: PackageData, base: str | Path, *, now: datetime, base_u
         raise ValueError(f"unsafe package name or version: {pkg.name} {pkg.version}")
     if (target / releases.MANIFEST).is_file():
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{pkg.version}-", dir=target.parent))
-    try:
-        files = _write_all(tmp, _package_files(pkg, citation.release_url(base_url, pkg.name,
-                                                                         pkg.version)))
-        man = _manifest(pkg, files, now, previous)
-        (tmp / releases.MANIFEST).write_text(json.dumps(man, ensure_ascii=False, indent=1),
-                                             encoding="utf-8")
-        tmp.chmod(0o755)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    files = _package_files(pkg, citation.release_url(base_url, pkg.name, pkg.version))
+    entries = _entries(files)
+    man = _manifest(pkg, entries, now, previous)
+    contents = {name: data for name, (_kind, data) in files.items()}
+    contents[releases.MANIFEST] = json.dumps(man, ensure_ascii=False, indent=1).encode("utf-8")
+    packagefiles.write_folder(target, contents, overwrite=False)
     return man
 
 

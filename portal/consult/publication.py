@@ -8,9 +8,6 @@ same downloads as every dataset. Search is updated by the entry point after the 
 
 from __future__ import annotations
 
-import json
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from portal import packagefiles
 from portal.catalog import packages, releases
 from portal.catalog.services import import_package, publish_package
 from portal.consult import package as pkgdata
@@ -105,20 +103,8 @@ def _files(view: ResultView, digest: str, hashes: list[str], chiku: dict[str, st
 
 
 def write_package(folder: Path, desc: dict[str, Any], files: dict[str, bytes]) -> None:
-    """Write the package into FOLDER atomically (a temporary folder renamed into place)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
-    try:
-        (tmp / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n",
-                                              encoding="utf-8")
-        for name, data in files.items():
-            (tmp / name).write_bytes(data)
-        tmp.chmod(0o755)
-        if folder.exists():
-            shutil.rmtree(folder)
-        tmp.rename(folder)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    """Write the package as FOLDER, swapped in whole (portal.packagefiles)."""
+    packagefiles.write_folder(folder, {"datapackage.json": packagefiles.descriptor_bytes(desc), **files})
 
 
 def publish_result(session: Session, consultation: Consultation, *, actor: str, now: datetime,

@@ -205,8 +205,8 @@ def test_extractor_reproduces_files() -> None:
         rendered = mod.render()
     finally:
         sys.modules.pop(spec.name, None)
-    for name, text in rendered.items():
-        assert (PKG / name).read_text(encoding="utf-8") == text, name
+    for name, data in rendered.items():
+        assert (PKG / name).read_bytes() == data, name
     assert sorted(p.name for p in PKG.iterdir()) == sorted(rendered)
 
 

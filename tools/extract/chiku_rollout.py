@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
-import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
@@ -129,14 +131,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     rows = [r for plan in PLANS for r in rows_for(plan, args.seeds)]
-    args.out.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (args.out / "rollout.csv").write_text(buf.getvalue(), encoding="utf-8")
-    text = json.dumps(descriptor(len(rows)), ensure_ascii=False, indent=2) + "\n"
-    (args.out / "datapackage.json").write_text(text, encoding="utf-8")
+    packagefiles.write_package(args.out, descriptor(len(rows)), {"rollout": rows})
     print(f"{len(rows)} rows")
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from package_files import run, write_package  # noqa: E402  (the extractors' shared writer)
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[2])]
+from command import run  # noqa: E402  (the extractors' shared command line)
+
+from portal.packagefiles import write_package  # noqa: E402  (the portal's one package writer)
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SHARED = REPO.parent / "shared"

@@ -1,14 +1,14 @@
 """Extract the 世田谷区地域保健医療福祉総合計画 package (seeds 001 and 004) into datasets/hoken-fukushi-plan/."""
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -1068,32 +1068,14 @@ def descriptor() -> dict[str, Any]:
     }
 
 
-def to_csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
-    """Serialise rows as RFC 4180 CSV with LF line ends."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="raise")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: r.get(k, "") for k in fields})
-    return buf.getvalue()
-
-
-def render() -> dict[str, str]:
-    """Render every output file's text, keyed by file name."""
-    rows = build()
-    desc = descriptor()
-    out = {"datapackage.json": json.dumps(desc, ensure_ascii=False, indent=2) + "\n"}
-    for r in desc["resources"]:
-        fields = [f["name"] for f in r["schema"]["fields"]]
-        out[r["path"]] = to_csv(rows[r["name"]], fields)
-    return out
+def render() -> dict[str, bytes]:
+    """Render every output file's bytes, keyed by file name."""
+    return packagefiles.package_files(descriptor(), build())
 
 
 def main() -> int:
     """Write the package to datasets/hoken-fukushi-plan/."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, text in render().items():
-        (OUT / name).write_text(text, encoding="utf-8", newline="")
+    packagefiles.write_folder(OUT, render())
     return 0
 
 

@@ -12,13 +12,14 @@ the extractor asserts that the printed text really is on that line. No value is 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_NAME = "003_a0da86d5be0d2af2.txt"
@@ -1681,29 +1682,22 @@ def descriptor() -> dict:
 # --------------------------------------------------------------------------- output
 
 
-def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
-    """Write UTF-8 CSV with LF line ends and minimal RFC 4180 quoting."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(fields)
-    for row in rows:
-        assert set(row) == set(fields), (path.name, set(row) ^ set(fields))
-        writer.writerow(["" if row[k] is None else row[k] for k in fields])
-    path.write_text(buf.getvalue(), encoding="utf-8", newline="")
+def check_fields(desc: dict, rows: dict[str, list[dict]]) -> None:
+    """Every row carries exactly its resource's fields (no column silently empty or dropped)."""
+    for res in desc["resources"]:
+        fields = {fl["name"] for fl in res["schema"]["fields"]}
+        for row in rows[res["name"]]:
+            assert set(row) == fields, (res["path"], set(row) ^ fields)
 
 
-def write_package(seed_path: Path, out_dir: Path) -> None:
-    """Parse the seed and write the CSVs and datapackage.json."""
+def write_package(seed_path: Path, out_dir: Path) -> list[Path]:
+    """Parse the seed and write the CSVs and datapackage.json (portal.packagefiles)."""
     text = seed_path.read_text(encoding="utf-8")
     seed = Seed(text.split("\n"))
     rows = build(seed)
     desc = descriptor()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for res in desc["resources"]:
-        fields = [fl["name"] for fl in res["schema"]["fields"]]
-        write_csv(out_dir / res["path"], fields, rows[res["name"]])
-    (out_dir / "datapackage.json").write_text(
-        json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8", newline="")
+    check_fields(desc, rows)
+    return packagefiles.write_package(out_dir, desc, rows)
 
 
 def main() -> None:
