@@ -10,6 +10,7 @@ Usage: python tools/extract/seed000.py [--shared DIR] [--out DIR]
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -191,210 +192,20 @@ CROSSWALK_PILLARS: dict[str, tuple[str, str, str]] = {
 # be one of the numbers printed on source_line.
 # --------------------------------------------------------------------------------------------
 
-PV_NOTE_LABEL_YEAR = (
-    "The year is not printed next to the chart's data labels. The x-axis (L766) runs "
-    "平成27年…平成62年 in 5-year steps and only three labels per series survive (L738–748). "
-)
-PV_NOTE_SERIES = (
-    "Series assigned by the order and size of the labels (legend L787–791: 【高齢者人口】"
-    "【生産年齢人口】【年少人口】; y-axis 0–700,000, L750–764); age bands are not printed. "
-    "Japanese nationals only (＜日本人のみ＞, L793; L732–734)."
-)
+#: The figures of the population vision, one object per row as read from the seed (line table:
+#: tools/extract/tables/seed000_population_vision.json; each row names its source line, and
+#: build_rows checks that the printed value is really on that line).
+PV_TABLE = Path(__file__).resolve().parent / "tables" / "seed000_population_vision.json"
 
 
 def pv_rows() -> list[dict[str, Any]]:
     """Return the population_vision rows (before checking against the seed)."""
-    rows: list[dict[str, Any]] = []
-
-    def add(table: str, topic_ja: str, topic_en: str, area: str, measure: str, period_ja: str,
-            year: int | None, year_from: int | None, year_to: int | None, year_basis: str,
-            unit: str, value: str, value_text: str, is_projection: bool, note: str,
-            line: int, label: int | None = None) -> None:
-        rows.append({
-            "figure_id": f"{SOAN}:pv-{len(rows) + 1:02d}",
-            "revision_id": SOAN,
-            "table_id": table,
-            "topic_ja": topic_ja,
-            "topic_en": topic_en,
-            "area": area,
-            "measure": measure,
-            "period_ja": period_ja,
-            "year": year,
-            "year_from": year_from,
-            "year_to": year_to,
-            "year_basis": year_basis,
-            "chart_label": label,
-            "unit": unit,
-            "value": value,
-            "value_text": value_text,
-            "is_projection": "true" if is_projection else "false",
-            "note": note,
-            "source_document": SEED,
-            "source_line": line,
-        })
-
-    # T1: 2010 census growth (L510–512)
-    g_ja, g_en = "総人口の増加率（平成22年国勢調査）", "Population growth rate (2010 census)"
-    g_note = "Growth rate as printed; the base (previous census) is not stated in the text."
-    add("growth-2010", g_ja, g_en, "setagaya", "population_growth_rate", "平成22年(2010年)国勢調査",
-        2010, None, None, "printed", "%", "4.3", "4.3％", False, g_note, 510)
-    add("growth-2010", g_ja, g_en, "tokyo", "population_growth_rate", "平成22年(2010年)国勢調査",
-        2010, None, None, "printed", "%", "4.6", "4.6％", False, g_note + " 東京都.", 510)
-    add("growth-2010", g_ja, g_en, "ward_average", "population_growth_rate",
-        "平成22年(2010年)国勢調査", 2010, None, None, "printed", "%", "5.4", "5.4％", False,
-        g_note + " Average of the 23 special wards (23区平均, printed on L510–512).", 512)
-    add("growth-2010", "総人口の増加率の23区中順位（平成22年国勢調査）",
-        "Rank of the population growth rate among the 23 wards (2010 census)", "setagaya",
-        "rank_among_23_wards", "平成22年(2010年)国勢調査", 2010, None, None, "printed", "位",
-        "13", "23区中13位", False, "Rank 13 of 23 special wards.", 512)
-
-    # T2: three age groups, index 1970 = 100 (L518–536)
-    idx_unit = "index (1970=100)"
-    for topic_ja, topic_en, ward, nat in (
-        ("年少人口の推移（昭和45年=100）", "Child population (年少人口), index 1970 = 100",
-         ("62.7", "62.7", 518), ("66.8", "66.8", 520)),
-        ("生産年齢人口の推移（昭和45年=100）", "Working-age population (生産年齢人口), "
-         "index 1970 = 100", ("104.6", "104.6", 526), ("113.7", "113.7", 530)),
-        ("高齢者人口の推移（昭和45年=100）", "Older population (高齢者人口), index 1970 = 100",
-         ("359", "359", 532), ("396", "396", 536)),
-    ):
-        add("age-index-1970-2010", topic_ja, topic_en, "setagaya", "population_index",
-            "平成22年(2010年)", 2010, None, None, "printed", idx_unit, ward[0], ward[1], False,
-            "Index with 昭和45年(1970年) = 100, value for 平成22年(2010年).", ward[2])
-        add("age-index-1970-2010", topic_ja, topic_en, "national", "population_index", "",
-            2010, None, None, "context", idx_unit, nat[0], nat[1], False,
-            "全国の推移 (national), 1970 = 100. The year is not printed beside the national "
-            "value; 2010 follows from the comparison with the ward's 2010 value in the same "
-            "sentence.", nat[2])
-
-    # T3: total fertility rate (L548–556, L794–796)
-    t_ja, t_en = "合計特殊出生率", "Total fertility rate (TFR)"
-    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "平成26年(2014年)", 2014, None,
-        None, "printed", "children per woman", "1.05", "1.05", False,
-        "Year printed on L550, value on L552; the value is repeated on L796 「(平成26年／1.05)」. "
-        "Rising since 平成14年(2002年).", 552)
-    add("tfr", "人口置換水準", "Replacement-level fertility (人口置換水準)", "not_applicable",
-        "replacement_level_fertility", "", None, None, None, "", "children per woman", "2.1",
-        "2.1", False, "A reference level quoted for comparison, not an observation.", 554)
-    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "", None, None, None, "",
-        "children per woman", "", "1.0強", False,
-        "Qualitative: 「1.0強」 (a little over 1.0), the ward's current level, said to be less "
-        "than half of the replacement level and far below the national average. No number to "
-        "parse.", 556)
-    add("tfr", t_ja, t_en, "setagaya", "total_fertility_rate", "平成62年(2050年)", 2050, None,
-        None, "printed", "children per woman", "1.22", "1.22", True,
-        "Projected, assuming the birth trend of the past 10 years continues (year on L794).", 796)
-
-    # T4: where movers come from / go to (L581–585)
-    m_note = ("The period is not printed in this sentence (the nearby chart title at L650 cites "
-              "住民基本台帳データH26.8). No other area exceeds 10% (L583).")
-    add("migration-share", "転出入者に占める割合", "Share of people moving in and out", "tokyo",
-        "share_of_movers_in_and_out", "", None, None, None, "", "割", "5", "5割前後", False,
-        "About half (5割前後 = around 50%; 前後 means approximately) of in- and out-movers are "
-        "東京都 (movers within Tokyo). " + m_note, 581)
-    add("migration-share", "転入者に占める割合", "Share of in-movers", "kanagawa",
-        "share_of_in_movers", "", None, None, None, "", "%", "13.2", "13.2％", False,
-        "神奈川県. " + m_note, 581)
-    add("migration-share", "転出者に占める割合", "Share of out-movers", "kanagawa",
-        "share_of_out_movers", "", None, None, None, "", "%", "15.0", "15.0％", False,
-        "神奈川県. " + m_note, 583)
-
-    # T5: natural increase 1980–1986 and population decline / growth periods (L608–620)
-    n_ja, n_en = "自然増（出生数－死亡数）", "Natural increase (births minus deaths)"
-    n_period = "昭和55年(1980年)～昭和61年(1986年)"
-    n_note = ("Printed as a range 「4,000～4,500人規模」 (on the order of 4,000 to 4,500 a year) "
-              "for the whole period (L608–610); ")
-    add("natural-increase-1980-1986", n_ja, n_en, "setagaya", "natural_increase_per_year_min",
-        n_period, None, 1980, 1986, "printed", "人/年", "4000", "4,000～4,500人規模", False,
-        n_note + "this row is the lower bound.", 610)
-    add("natural-increase-1980-1986", n_ja, n_en, "setagaya", "natural_increase_per_year_max",
-        n_period, None, 1980, 1986, "printed", "人/年", "4500", "4,000～4,500人規模", False,
-        n_note + "this row is the upper bound.", 610)
-    add("population-trend-periods", "総人口が減少した期間", "Period of population decline",
-        "setagaya", "population_decline_period", "昭和62年(1987年)以降、平成7年(2005年)まで", None,
-        1987, 1995, "era_converted", "", "", "平成7年(2005年)", False,
-        "Source error kept as printed: the text says 「平成7年(2005年)」 (L614), but 平成7年 is "
-        "1995 (2005 would be 平成17年). year_to = 1995 follows the era year, which agrees with "
-        "the next sentence (「平成8年以降は…総人口は増加し続けています」, L616–620). Total "
-        "population fell because of the sharp drop in natural increase and the bubble-era "
-        "social decrease (L612–616).", 614)
-    add("population-trend-periods", "総人口が増加を続けている期間",
-        "Period of continuous population growth", "setagaya", "population_growth_period",
-        "平成8年以降", None, 1996, None, "era_converted", "", "", "平成8年以降", False,
-        "From 平成8年 (1996, converted from the era year; no Western year printed) the "
-        "population has grown every year; social change never turned negative (L616–620).", 616)
-
-    # T6: migration by age (L626–636) and charts whose values are lost (L648, L650)
-    add("migration-by-age", "0歳～4歳人口の転入・転出", "Net migration, ages 0–4", "setagaya",
-        "net_migration_direction", "平成26年3月～平成27年3月", None, 2014, 2015,
-        "era_converted", "", "", "転出超過", False,
-        "Qualitative: net out-migration (転出超過) of ages 0–4, while under-18s overall show net "
-        "in-migration; linked in the text to out-migration of people in their 30s–40s "
-        "(L632–636). Period printed on L626.", 632)
-    add("charts-without-values", "■世田谷区の年齢階層別転入超過率(平成26年) 出典：世田谷区資料",
-        "Chart: net in-migration rate by age group, 2014 (source: ward data)", "setagaya",
-        "net_in_migration_rate_by_age", "平成26年", 2014, None, None, "era_converted", "", "",
-        "", False, "Only the chart title survives in the extracted text; its values are not "
-        "extractable (need the original PDF).", 648)
-    add("charts-without-values", "■世田谷区の転入者(都道府県 上位5地域) 出典：住民基本台帳データH26.8",
-        "Chart: in-movers by prefecture, top 5 (source: Basic Resident Register data, "
-        "Aug 2014)", "setagaya", "in_movers_by_prefecture_top5", "H26.8", 2014, None, None,
-        "era_converted", "", "", "", False, "Only the chart title survives in the extracted "
-        "text; its values are not extractable (need the original PDF).", 650)
-    add("charts-without-values", "■総人口（将来推計、＜外国人を含む＞）",
-        "Chart: projected total population including foreign residents", "setagaya",
-        "population_total_projection", "", None, None, None, "", "人", "", "", True,
-        "The total-population projection chart (外国人を含む, L727; 総数のみの推計, L730; title "
-        "L736) lost all its values: the surviving labels L738–748 belong to the age-group chart "
-        "(three series, y-axis up to 700,000). Only the text's 2015 and 2050 totals remain "
-        "(L798).", 736)
-
-    # T7: projection by three age groups, Japanese nationals only (L738–748)
-    for topic_ja, topic_en, measure, labels in (
-        ("年少人口の将来推計（日本人のみ）", "Projected child population (Japanese nationals)",
-         "population_child", (("100,982", 738), ("116,390", 738), ("130,355", 740))),
-        ("生産年齢人口の将来推計（日本人のみ）",
-         "Projected working-age population (Japanese nationals)", "population_working_age",
-         (("584,036", 742), ("602,436", 742), ("603,562", 744))),
-        ("高齢者人口の将来推計（日本人のみ）", "Projected older population (Japanese nationals)",
-         "population_older", (("173,621", 746), ("185,255", 746), ("262,621", 748))),
-    ):
-        (t1, l1), (t2, l2), (t3, l3) = labels
-        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", 2015, None,
-            None, "inferred", "人", fold_number_text(t1), t1, True,
-            PV_NOTE_LABEL_YEAR + "Label 1 is taken as 平成27年(2015): the three label-1 values "
-            "sum to 858,639 (computed), consistent with the text's total of about 874,000 "
-            "including foreign residents in 2015-01 (L798). First point of the projection "
-            "chart (may be the base-year value). To be checked against the PDF. "
-            + PV_NOTE_SERIES, l1, 1)
-        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", None, None,
-            None, "unknown", "人", "", t2, True,
-            PV_NOTE_LABEL_YEAR + "This is the middle label: its year cannot be recovered from "
-            "the extracted text, so value and year are left empty (the number as printed is "
-            "in value_text). " + PV_NOTE_SERIES, l2, 2)
-        add("projection-age-groups", topic_ja, topic_en, "setagaya", measure, "", 2050, None,
-            None, "inferred", "人", fold_number_text(t3), t3, True,
-            PV_NOTE_LABEL_YEAR + "Label 3 is taken as 平成62年(2050): the three label-3 values "
-            "sum to 996,538 (computed), consistent with the text's projected total of about "
-            "1,014,000 including foreign residents in 2050 (L798). To be checked against the "
-            "PDF. " + PV_NOTE_SERIES, l3, 3)
-
-    # T8: total population in the text (L794–798) and the national assumption (L653–657)
-    add("total-population", "総人口", "Total population", "setagaya", "population_total",
-        "平成27年(2015年)1月時点", 2015, None, None, "printed", "人", "874000", "約874,000人",
-        False, "Approximate (約). As of January 2015; the register or census basis is not "
-        "stated.", 798)
-    add("total-population", "総人口（将来推計）", "Total population (projection)", "setagaya",
-        "population_total", "平成62年(2050年)", 2050, None, None, "printed", "人", "1014000",
-        "約1,014,000人", True, "Approximate (約). Projected for 平成62年(2050年) (year on L794). "
-        "Presumably the ＜外国人を含む＞ total projection; the sentence does not say.", 798)
-    add("projection-assumption", "国の長期ビジョンが示す仮定（全国人口）",
-        "Assumption from the national long-term vision (population of Japan)", "national",
-        "population_total_assumption", "2060年", 2060, None, None, "printed", "億人", "1",
-        "1億人", True, "「全国で人口1億人の維持が2060年に図られた場合」 (L655–657): the national "
-        "target of keeping 100 million people in 2060, used for the projection's migration "
-        "assumption. Not a Setagaya figure.", 655)
-    return rows
+    table = json.loads(PV_TABLE.read_text(encoding="utf-8"))
+    return [{"figure_id": f"{SOAN}:pv-{i:02d}", "revision_id": SOAN,
+             **{k: v for k, v in row.items() if k != "source_line"},
+             "is_projection": "true" if row["is_projection"] else "false",
+             "source_document": SEED, "source_line": row["source_line"]}
+            for i, row in enumerate(table, start=1)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -458,7 +269,18 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
     """Read the seeds and return every resource's rows."""
     seed = Seed(shared / "seeds" / SEED)
     seed3 = Seed(shared / "seeds" / SEED_003)
+    nodes = soan_nodes(seed)
+    crosswalk = adopted_goals(seed3, nodes)
+    pv = pv_rows()
+    check_population_vision(seed, pv)
+    return {
+        "plans": plan_rows(seed), "revisions": revision_rows(seed, seed3), "nodes": nodes,
+        "indicators": [], "observations": [], "population_vision": pv, "crosswalk": crosswalk,
+    }
 
+
+def soan_nodes(seed: Seed) -> list[dict[str, Any]]:
+    """The 素案's tree: pillars, their 重点取組み and each one's ・ items."""
     nodes: list[dict[str, Any]] = []
     for pi, p in enumerate(PILLARS, start=1):
         code, name = split_heading(seed.text(p.line))
@@ -489,9 +311,13 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
                     concept_id=f"{PLAN}:{p.slug}:i{ii}:s{si}", parent_id=iid, level="project",
                     level_ja="取組み", position=si, name_ja=text[1:].strip(), name_en=en,
                     source_document=SEED, source_line=n))
+    return nodes
 
-    slug_to_soan = {p.slug: f"{SOAN}:p{i}" for i, p in enumerate(PILLARS, start=1)}
+
+def adopted_goals(seed3: Seed, nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Append the adopted strategy's 基本目標 (seed 003) to NODES; return the crosswalk rows."""
     crosswalk: list[dict[str, Any]] = []
+    slug_to_soan = {p.slug: f"{SOAN}:p{i}" for i, p in enumerate(PILLARS, start=1)}
     for gi, (label_line, name_lines, slug, name_en) in enumerate(ADOPTED_GOALS, start=1):
         label = seed3.text(label_line)
         m = re.match(r"^[①-③]：(基本目標[０-９0-9])$", label)
@@ -521,8 +347,11 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
             })
     for i, r in enumerate(crosswalk, start=1):
         r["crosswalk_id"] = f"{PLAN}:crosswalk-{i:02d}"
+    return crosswalk
 
-    pv = pv_rows()
+
+def check_population_vision(seed: Seed, pv: list[dict[str, Any]]) -> None:
+    """Every population-vision figure (and chart title) is printed on its source line."""
     for r in pv:
         line = seed.line(r["source_line"])
         if r["value_text"] and r["value_text"] not in line:
@@ -533,6 +362,9 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
             if r["topic_ja"] not in seed.text(r["source_line"]):
                 raise ValueError(f"{r['figure_id']}: chart title not on its line")
 
+
+def plan_rows(seed: Seed) -> list[dict[str, Any]]:
+    """The plan row, its period and publisher read from the seed."""
     plans = [{
         "plan_id": PLAN,
         "name_ja": "世田谷区総合戦略",
@@ -547,7 +379,11 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
         raise ValueError("period line moved")
     if plans[0]["publisher_ja"] != "世田谷区政策経営部":
         raise ValueError("publisher line moved")
+    return plans
 
+
+def revision_rows(seed: Seed, seed3: Seed) -> list[dict[str, Any]]:
+    """The 素案 and the adopted strategy (known only from its 2023 citation)."""
     revisions = [
         {
             "revision_id": SOAN, "plan_id": PLAN, "position": 1, "stage": "draft_soan",
@@ -572,11 +408,7 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
     ]
     if "素案" not in seed.text(8) or seed3.text(1279) != "【総合戦略】":
         raise ValueError("revision source lines moved")
-
-    return {
-        "plans": plans, "revisions": revisions, "nodes": nodes, "indicators": [],
-        "observations": [], "population_vision": pv, "crosswalk": crosswalk,
-    }
+    return revisions
 
 
 # --------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -609,55 +609,75 @@ def lines_first(spec: str) -> int | None:
 # ---------------------------------------------------------------------------
 # Build rows
 # ---------------------------------------------------------------------------
+REVISIONS = [
+    {"revision_id": R_STUDY, "plan_id": PLAN, "position": 1, "stage": "research_draft",
+     "label_ja": "第４回 地域保健医療福祉総合計画研究会 資料（令和５年３月２７日）",
+     "label_en": "Material of the 4th study group on the plan (27 March 2023)",
+     "published": "2023-03-27",
+     "date_note": "Date printed on the 別紙 cover (001 L575–577) and on the opinion pages (「R5年3月27日研究会」). Seed 001 reproduces only an excerpt of this material (L557–1033); no node tree is published for this revision. It is the revision the 研究会 opinions concern.",
+     "source_document": SEED001, "source_line": 577},
+    {"revision_id": R_DRAFT, "plan_id": PLAN, "position": 2, "stage": "committee_draft",
+     "label_ja": "審議会（R5.4.26）資料 素案", "label_en": "Draft for the community health and welfare council of 26 April 2023",
+     "published": "2023-04-26",
+     "date_note": "Page header 「審議会（R5.4.26）」 printed on every page of the draft (001 L1 ff.).",
+     "source_document": SEED001, "source_line": 1},
+    {"revision_id": R_2024, "plan_id": PLAN, "position": 3, "stage": "draft_an",
+     "label_ja": "第４章 今後の施策の方向 第１節（後の版）", "label_en": "Chapter 4, section 1 (later text, early 2024)",
+     "published": "",
+     "date_note": "No date printed. Latest dates in the text: 「令和６年１月現在」 (004 L3251), baselines 「令和5年12月時点」 and 「令和５年度見込み」; first plan year 令和６年度 (L103). Written between January and March 2024. Stage 案 assumed: the text does not prove it is the adopted plan.",
+     "source_document": SEED004, "source_line": 1},
+]
+
+
 def build() -> dict[str, list[dict[str, Any]]]:
     """Build all resources' rows from the seeds."""
     l1 = read_lines(SEED001)
     l4 = read_lines(SEED004)
-    res: dict[str, list[dict[str, Any]]] = {}
+    tree = Tree()
+    draft_nodes(l1, tree)
+    r2024_nodes(l4, tree)
+    node_ids = {n["node_id"] for n in tree.nodes}
+    indicators, observations = indicator_rows(l4, node_ids)
+    return {
+        "plans": plan_rows(l4), "revisions": [dict(r) for r in REVISIONS], "nodes": tree.nodes,
+        "indicators": indicators, "observations": observations, "crosswalk": crosswalk_rows(node_ids),
+        "opinions": opinion_rows(l1), "concepts": concept_rows(tree),
+    }
 
-    res["plans"] = [{
+
+def plan_rows(l4: list[str]) -> list[dict[str, Any]]:
+    """The plan row; its period as printed in 004 L103."""
+    period = re.search(r"計画の初年度である令和６年度（２０２４年度）", l4[102]).group(0)
+    assert period == "計画の初年度である令和６年度（２０２４年度）", period
+    return [{
         "plan_id": PLAN, "name_ja": "世田谷区地域保健医療福祉総合計画",
         "name_en": "Setagaya Comprehensive Plan for Community Health, Medical Care and Welfare",
-        "period_ja": re.search(r"計画の初年度である令和６年度（２０２４年度）", l4[102]).group(0),
-        "start_fy": 2024, "end_fy": "", "publisher_ja": "世田谷区",
+        "period_ja": period, "start_fy": 2024, "end_fy": "", "publisher_ja": "世田谷区",
     }]
-    assert res["plans"][0]["period_ja"] == "計画の初年度である令和６年度（２０２４年度）", res["plans"][0]["period_ja"]
 
-    res["revisions"] = [
-        {"revision_id": R_STUDY, "plan_id": PLAN, "position": 1, "stage": "research_draft",
-         "label_ja": "第４回 地域保健医療福祉総合計画研究会 資料（令和５年３月２７日）",
-         "label_en": "Material of the 4th study group on the plan (27 March 2023)",
-         "published": "2023-03-27",
-         "date_note": "Date printed on the 別紙 cover (001 L575–577) and on the opinion pages (「R5年3月27日研究会」). Seed 001 reproduces only an excerpt of this material (L557–1033); no node tree is published for this revision. It is the revision the 研究会 opinions concern.",
-         "source_document": SEED001, "source_line": 577},
-        {"revision_id": R_DRAFT, "plan_id": PLAN, "position": 2, "stage": "committee_draft",
-         "label_ja": "審議会（R5.4.26）資料 素案", "label_en": "Draft for the community health and welfare council of 26 April 2023",
-         "published": "2023-04-26",
-         "date_note": "Page header 「審議会（R5.4.26）」 printed on every page of the draft (001 L1 ff.).",
-         "source_document": SEED001, "source_line": 1},
-        {"revision_id": R_2024, "plan_id": PLAN, "position": 3, "stage": "draft_an",
-         "label_ja": "第４章 今後の施策の方向 第１節（後の版）", "label_en": "Chapter 4, section 1 (later text, early 2024)",
-         "published": "",
-         "date_note": "No date printed. Latest dates in the text: 「令和６年１月現在」 (004 L3251), baselines 「令和5年12月時点」 and 「令和５年度見込み」; first plan year 令和６年度 (L103). Written between January and March 2024. Stage 案 assumed: the text does not prove it is the adopted plan.",
-         "source_document": SEED004, "source_line": 1},
-    ]
 
-    nodes: list[dict[str, Any]] = []
-    concepts_used: set[str] = set()
+@dataclass
+class Tree:
+    """The node rows of both revisions, and the concepts they use."""
 
-    def node(rev: str, key: str, parent: str, level: str, level_ja: str, code: str, pos: int, name_ja: str, name_en: str,
-             vision: str, direction: str, status: str, concept: str, doc: str, line: int) -> None:
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    concepts: set[str] = field(default_factory=set)
+
+    def add(self, rev: str, key: str, parent: str, level: str, level_ja: str, code: str, pos: int, name_ja: str,
+            name_en: str, vision: str, direction: str, status: str, concept: str, doc: str, line: int) -> None:
         """Append one node row."""
         tag = "r2023-04-26" if rev == R_DRAFT else "r2024"
-        nodes.append({
+        self.nodes.append({
             "node_id": f"{PLAN}:{tag}:{key}", "revision_id": rev, "concept_id": f"{PLAN}:{concept}",
             "parent_id": f"{PLAN}:{tag}:{parent}" if parent else "", "level": level, "level_ja": level_ja, "code": code,
             "position": pos, "name_ja": name_ja, "name_en": name_en, "vision_ja": vision, "direction_ja": direction,
             "department_ja": "", "status": status, "source_document": doc, "source_line": line,
         })
-        concepts_used.add(concept)
+        self.concepts.add(concept)
 
-    # r2023-04-26
+
+def draft_nodes(l1: list[str], tree: Tree) -> None:
+    """The 素案 (R5.4.26) tree from DRAFT_NODES, each name checked on its printed line."""
     sibling: dict[str, int] = {}
     for key, parent, level, level_ja, code, line, name, vis, dire, status, concept, name_en in DRAFT_NODES:
         printed = clean(l1[line - 1])
@@ -668,10 +688,13 @@ def build() -> dict[str, list[dict[str, Any]]]:
         direction = join(l1, *dire) if dire else ""
         if status == "placeholder":
             assert "調整中" in "".join(l1[line - 1 : line + 77]), key
-        node(R_DRAFT, key, parent, level, level_ja, code, sibling[parent], name, name_en, vision, direction, status, concept, SEED001, line)
+        tree.add(R_DRAFT, key, parent, level, level_ja, code, sibling[parent], name, name_en, vision, direction, status, concept, SEED001, line)
 
-    # r2024
-    node(R_2024, "section-1", "", "section", "節（基本目標1）", "第１節", 1, "世田谷版地域包括ケアシステムを強化する",
+
+
+def r2024_nodes(l4: list[str], tree: Tree) -> None:
+    """The later text's tree: section, 推進施策, めざす姿 and 主な取組み."""
+    tree.add(R_2024, "section-1", "", "section", "節（基本目標1）", "第１節", 1, "世田谷版地域包括ケアシステムを強化する",
          "Strengthening the Setagaya-style community-based integrated care system", "", join(l4, 153, 163), "published",
          "c-section-1", SEED004, 148)
     assert "世田谷版地域包括ケアシステムを強化する" in l4[147]
@@ -683,12 +706,12 @@ def build() -> dict[str, list[dict[str, Any]]]:
         mm = re.match(r"推進施策([０-９0-9]+)(.+)", heading)
         assert mm and int(mm.group(1).translate(FW_DIGITS)) == m, heading
         statements = [join(l4, a[3], a[4]) for a in aims_by_measure[m]]
-        node(R_2024, f"measure-{m}", "section-1", "measure", "推進施策", f"推進施策{mm.group(1)}", m, mm.group(2).strip(), MEASURE_EN[m],
+        tree.add(R_2024, f"measure-{m}", "section-1", "measure", "推進施策", f"推進施策{mm.group(1)}", m, mm.group(2).strip(), MEASURE_EN[m],
              statements[0] if len(statements) == 1 else "", "", "published", MEASURE_CONCEPT[m], SEED004, MEASURE_LINES[m])
         for (pm, an, title, s1, _s2, en), stmt in zip(aims_by_measure[m], statements, strict=True):
             name = clean(l4[title - 1]) if title else stmt
             concept = AIM_CONCEPT.get((pm, an), f"{MEASURE_CONCEPT[pm]}-aim-{an}")
-            node(R_2024, f"aim-{pm}-{an}", f"measure-{pm}", "aim", "めざす姿", f"P{pm}.{an}" if pm in MULTI_AIM else "", an,
+            tree.add(R_2024, f"aim-{pm}-{an}", f"measure-{pm}", "aim", "めざす姿", f"P{pm}.{an}" if pm in MULTI_AIM else "", an,
                  name, en, stmt, "", "published", concept, SEED004, title or s1)
     for pm, an, num, nl, ne, pe, en in PROJECTS:
         first = re.sub(r"^\s*[0-9０-９]+\s*", "", l4[nl - 1])
@@ -697,58 +720,22 @@ def build() -> dict[str, list[dict[str, Any]]]:
         purpose = join(l4, ne + 1, pe)
         code = f"P{pm}.{an}-{num}" if pm in MULTI_AIM else f"P{pm}-{num}"
         concept = f"{MEASURE_CONCEPT[pm]}-aim-{an}-project-{num}" if (pm, an) not in AIM_CONCEPT else f"{AIM_CONCEPT[(pm, an)]}-project-{num}"
-        node(R_2024, f"project-{pm}-{an}-{num}", f"aim-{pm}-{an}", "project", "主な取組み", code, num, name, en, "", purpose,
+        tree.add(R_2024, f"project-{pm}-{an}-{num}", f"aim-{pm}-{an}", "project", "主な取組み", code, num, name, en, "", purpose,
              "published", concept, SEED004, nl)
-    res["nodes"] = nodes
 
-    # indicators + observations (r2024 only)
+
+def indicator_rows(l4: list[str], node_ids: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The r2024 indicators (one per INDICATORS entry) and their observations (one per printed cell)."""
     specials = special_cells()
     indicators: list[dict[str, Any]] = []
     observations: list[dict[str, Any]] = []
-    node_ids = {n["node_id"] for n in nodes}
     for kind, code, nl, vs, ve, name_end, en in INDICATORS:
-        m = re.match(r"P(\d+)(?:\.(\d+))?-(\d+)([ab]?)$", code)
-        assert m, code
-        pm, an, num, sub = int(m.group(1)), int(m.group(2) or 1), int(m.group(3)), m.group(4)
-        printed_num = clean(l4[nl - 1])
-        assert int(re.match(r"[0-9０-９]+", printed_num).group(0).translate(FW_DIGITS)) == num, (code, printed_num)
-        if sub:
-            assert printed_num[-1] == {"a": "①", "b": "②"}[sub], (code, printed_num)
-        name_lines = [i for i in range(nl + 1, (name_end or vs - 1) + 1) if "【実施計画" not in l4[i - 1]]
-        name = "".join(clean(l4[i - 1]) for i in name_lines if clean(l4[i - 1]))
-        impl_lines = [i for i in range(nl + 1, vs) if "【実施計画" in l4[i - 1]]
-        impl = ""
-        if impl_lines:
-            im = re.search(r"【実施計画\s*施策\s*([^】]+)】", l4[impl_lines[0] - 1])
-            impl = fy_ref(im.group(1))
+        name, impl, node_id = indicator_text(l4, code, nl, vs, name_end, node_ids)
         ind_id = f"{PLAN}:{kind}:{code.lower().replace('.', '-')}"
-        node_id = f"{PLAN}:r2024:project-{pm}-{an}-{num}"
-        assert node_id in node_ids, node_id
         cells = specials.get((kind, code)) or tokenize(l4, vs, ve)
         for c in cells:
             check_raw(l4, c)
-        numeric = [c for c in cells if c.numeric]
-        units = {parse_value(c.raw)[1].replace("％", "%") for c in numeric}
-        assert len(units) <= 1, (code, units)
-        unit = units.pop() if units else ""
-        years = {c.slot: c for c in cells if c.slot.isdigit() and c.numeric and not c.sub_item}
-        totals = [c for c in cells if c.slot == "total" and c.numeric]
-        cumulative = "（累計）" in name or any("（累計）" in c.raw for c in totals)
-        if not totals:
-            semantics = "none"
-        elif cumulative:
-            semantics = "cumulative"
-        elif any(c.sub_item for c in totals):
-            semantics = "sum"  # composite totals: 整備数/修了人数/a)/b) = sum of the years (checked in the tests)
-        else:
-            tv = float(parse_value(totals[0].raw)[0])
-            yv = [float(parse_value(years[y].raw)[0]) for y in sorted(years)]
-            if len(yv) == 4 and abs(sum(yv) - tv) < 1e-9:
-                semantics = "sum"
-            elif yv and abs(yv[-1] - tv) < 1e-9 and "2027" in years:
-                semantics = "level"
-            else:
-                raise ValueError(f"{code}: cannot classify 総量")
+        unit, cumulative, semantics = total_semantics(code, name, cells)
         notes = []
         if EXTRA_NOTES.get((kind, code)):
             notes.append(EXTRA_NOTES[(kind, code)])
@@ -761,48 +748,105 @@ def build() -> dict[str, list[dict[str, Any]]]:
             "cumulative": "true" if cumulative else "false", "total_semantics": semantics,
             "implementation_plan_ref": impl, "note": " ".join(notes), "source_document": SEED004, "source_line": nl + 1,
         })
-        seq: dict[str, int] = {}
-        for c in cells:
-            base_key = {"base": "baseline", "total": "total"}.get(c.slot, f"fy{c.slot}")
-            seq[base_key] = seq.get(base_key, 0) + 1
-            same = sum(1 for d in cells if ({"base": "baseline", "total": "total"}.get(d.slot, f"fy{d.slot}")) == base_key)
-            obs_id = f"{ind_id}:{base_key}" + (f"-{seq[base_key]}" if same > 1 else "")
-            value = parse_value(c.raw)[0] if c.numeric else ""
-            value_text = c.raw
-            fy: Any = ""
-            is_est = False
-            as_of = ""
-            onotes = [c.note] if c.note else []
-            if c.slot == "base":
-                series = "baseline"
-                note_m = re.search(r"（([^（）]*(?:見込み|時点|年度))）", c.raw)
-                if c.sub_item.startswith(("a)", "b)")):
-                    note_m = re.search(r"（(令和[^）]*)）", c.raw)
-                    onotes.append("時点 note printed once for a) and b) at L5394–5396")
-                if note_m:
-                    t = re.sub(r"\s", "", note_m.group(1))
-                    if t.endswith("見込み"):
-                        fy, is_est = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1)), True
-                    elif t.endswith("時点"):
-                        as_of = t
-                    elif t.endswith("年度"):
-                        fy = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1))
-                elif c.numeric:
-                    onotes.append(BASELINE_RULE)
-            elif c.slot == "total":
-                series = "target"
-            else:
-                series, fy = "target", int(c.slot)
-            observations.append({
-                "observation_id": obs_id, "indicator_id": ind_id, "revision_id": R_2024, "series": series,
-                "fiscal_year": fy, "is_total": "true" if c.slot == "total" else "false", "sub_item": c.sub_item,
-                "value": value, "value_text": value_text, "is_estimate": "true" if is_est else "false", "as_of": as_of,
-                "note": "; ".join(onotes), "source_document": SEED004, "source_line": c.line,
-            })
-    res["indicators"] = indicators
-    res["observations"] = observations
+        observations.extend(observation_rows(ind_id, cells))
+    return indicators, observations
 
-    # crosswalk
+
+def indicator_text(l4: list[str], code: str, nl: int, vs: int, name_end: int,
+                   node_ids: set[str]) -> tuple[str, str, str]:
+    """An indicator's printed name, its 【実施計画】 reference and its 主な取組み node (all checked)."""
+    m = re.match(r"P(\d+)(?:\.(\d+))?-(\d+)([ab]?)$", code)
+    assert m, code
+    pm, an, num, sub = int(m.group(1)), int(m.group(2) or 1), int(m.group(3)), m.group(4)
+    printed_num = clean(l4[nl - 1])
+    assert int(re.match(r"[0-9０-９]+", printed_num).group(0).translate(FW_DIGITS)) == num, (code, printed_num)
+    if sub:
+        assert printed_num[-1] == {"a": "①", "b": "②"}[sub], (code, printed_num)
+    name_lines = [i for i in range(nl + 1, (name_end or vs - 1) + 1) if "【実施計画" not in l4[i - 1]]
+    name = "".join(clean(l4[i - 1]) for i in name_lines if clean(l4[i - 1]))
+    impl_lines = [i for i in range(nl + 1, vs) if "【実施計画" in l4[i - 1]]
+    impl = ""
+    if impl_lines:
+        im = re.search(r"【実施計画\s*施策\s*([^】]+)】", l4[impl_lines[0] - 1])
+        impl = fy_ref(im.group(1))
+    node_id = f"{PLAN}:r2024:project-{pm}-{an}-{num}"
+    assert node_id in node_ids, node_id
+    return name, impl, node_id
+
+
+def total_semantics(code: str, name: str, cells: list[Cell]) -> tuple[str, bool, str]:
+    """The unit of the numeric cells, whether the indicator counts cumulatively, and what 総量 means."""
+    numeric = [c for c in cells if c.numeric]
+    units = {parse_value(c.raw)[1].replace("％", "%") for c in numeric}
+    assert len(units) <= 1, (code, units)
+    unit = units.pop() if units else ""
+    years = {c.slot: c for c in cells if c.slot.isdigit() and c.numeric and not c.sub_item}
+    totals = [c for c in cells if c.slot == "total" and c.numeric]
+    cumulative = "（累計）" in name or any("（累計）" in c.raw for c in totals)
+    if not totals:
+        semantics = "none"
+    elif cumulative:
+        semantics = "cumulative"
+    elif any(c.sub_item for c in totals):
+        semantics = "sum"  # composite totals: 整備数/修了人数/a)/b) = sum of the years (checked in the tests)
+    else:
+        tv = float(parse_value(totals[0].raw)[0])
+        yv = [float(parse_value(years[y].raw)[0]) for y in sorted(years)]
+        if len(yv) == 4 and abs(sum(yv) - tv) < 1e-9:
+            semantics = "sum"
+        elif yv and abs(yv[-1] - tv) < 1e-9 and "2027" in years:
+            semantics = "level"
+        else:
+            raise ValueError(f"{code}: cannot classify 総量")
+    return unit, cumulative, semantics
+
+
+def observation_rows(ind_id: str, cells: list[Cell]) -> list[dict[str, Any]]:
+    """One observation per printed cell: baseline (with its 時点 or 見込み), yearly targets, 総量."""
+    observations: list[dict[str, Any]] = []
+    seq: dict[str, int] = {}
+    for c in cells:
+        base_key = {"base": "baseline", "total": "total"}.get(c.slot, f"fy{c.slot}")
+        seq[base_key] = seq.get(base_key, 0) + 1
+        same = sum(1 for d in cells if ({"base": "baseline", "total": "total"}.get(d.slot, f"fy{d.slot}")) == base_key)
+        obs_id = f"{ind_id}:{base_key}" + (f"-{seq[base_key]}" if same > 1 else "")
+        value = parse_value(c.raw)[0] if c.numeric else ""
+        value_text = c.raw
+        fy: Any = ""
+        is_est = False
+        as_of = ""
+        onotes = [c.note] if c.note else []
+        if c.slot == "base":
+            series = "baseline"
+            note_m = re.search(r"（([^（）]*(?:見込み|時点|年度))）", c.raw)
+            if c.sub_item.startswith(("a)", "b)")):
+                note_m = re.search(r"（(令和[^）]*)）", c.raw)
+                onotes.append("時点 note printed once for a) and b) at L5394–5396")
+            if note_m:
+                t = re.sub(r"\s", "", note_m.group(1))
+                if t.endswith("見込み"):
+                    fy, is_est = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1)), True
+                elif t.endswith("時点"):
+                    as_of = t
+                elif t.endswith("年度"):
+                    fy = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1))
+            elif c.numeric:
+                onotes.append(BASELINE_RULE)
+        elif c.slot == "total":
+            series = "target"
+        else:
+            series, fy = "target", int(c.slot)
+        observations.append({
+            "observation_id": obs_id, "indicator_id": ind_id, "revision_id": R_2024, "series": series,
+            "fiscal_year": fy, "is_total": "true" if c.slot == "total" else "false", "sub_item": c.sub_item,
+            "value": value, "value_text": value_text, "is_estimate": "true" if is_est else "false", "as_of": as_of,
+            "note": "; ".join(onotes), "source_document": SEED004, "source_line": c.line,
+        })
+    return observations
+
+
+def crosswalk_rows(node_ids: set[str]) -> list[dict[str, Any]]:
+    """The draft-to-later crosswalk of CROSSWALK, then one 'new' row per 主な取組み."""
     cw: list[dict[str, Any]] = []
     for i, (fk, tk, rel, rels, nja, nen, fl, tl) in enumerate(CROSSWALK, 1):
         from_id = f"{PLAN}:r2023-04-26:{fk}" if fk else ""
@@ -826,9 +870,11 @@ def build() -> dict[str, list[dict[str, Any]]]:
             "from_source_document": "", "from_source_lines": "", "from_source_line": "",
             "to_source_document": SEED004, "to_source_lines": f"{nl}-{pe}", "to_source_line": nl,
         })
-    res["crosswalk"] = cw
+    return cw
 
-    # opinions (001 L1037–1289)
+
+def opinion_rows(l1: list[str]) -> list[dict[str, Any]]:
+    """The 研究会 opinions (001 L1037–1289), a duplicated page folded into also_printed_at."""
     ops: list[dict[str, Any]] = []
     theme = ""
     cur: dict[str, Any] | None = None
@@ -875,19 +921,21 @@ def build() -> dict[str, list[dict[str, Any]]]:
         }
         ops.append(row)
         seen[body] = row
-    res["opinions"] = ops
+    return ops
 
+
+def concept_rows(tree: Tree) -> list[dict[str, Any]]:
+    """One row per concept used by a node or an opinion theme, named after its latest node."""
     concepts = []
-    for c in sorted(concepts_used | set(OPINION_THEMES.values())):
-        latest = [nd for nd in nodes if nd["concept_id"] == f"{PLAN}:{c}"]
+    for c in sorted(tree.concepts | set(OPINION_THEMES.values())):
+        latest = [nd for nd in tree.nodes if nd["concept_id"] == f"{PLAN}:{c}"]
         latest.sort(key=lambda nd: nd["revision_id"] == R_2024)
         concepts.append({
             "concept_id": f"{PLAN}:{c}", "name_ja": latest[-1]["name_ja"][:80] if latest else "",
             "name_en": CONCEPT_EN.get(c) or (latest[-1]["name_en"] if latest else ""),
             "revisions": ";".join(sorted({nd["revision_id"].split(":")[1] for nd in latest})),
         })
-    res["concepts"] = concepts
-    return res
+    return concepts
 
 
 # ---------------------------------------------------------------------------
