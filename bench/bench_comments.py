@@ -12,7 +12,6 @@ import html
 import os
 import re
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -25,25 +24,17 @@ from pathlib import Path
 
 import requests
 
+from tests import helpers
+
 ROOT = Path(__file__).resolve().parent.parent
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 RECEIPT = re.compile(r'id="receipt-no">(\d+)<.*?id="receipt-code">([0-9A-Z-]+)<', re.S)
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def server_env(tmp: Path) -> dict[str, str]:
     """Configuration of the server under test (fixed secret so receipts survive restarts)."""
-    return {**os.environ, "PORTAL_DATABASE_URL": f"sqlite:///{tmp / 'portal.sqlite'}",
-            "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
-            "PORTAL_RELEASES_DIR": str(tmp / "releases"), "PORTAL_SECRET_KEY": "bench-secret",
-            "PORTAL_CONSULT_MIN_FILL_SECONDS": "0",
-            "PORTAL_CONSULT_RATE_LIMIT": "1000000 per minute", "PORTAL_DEMO_MODE": "true"}
+    return helpers.server_env(tmp, SECRET_KEY="bench-secret", CONSULT_MIN_FILL_SECONDS="0",
+                              CONSULT_RATE_LIMIT="1000000 per minute", DEMO_MODE="true")
 
 
 def prepare(tmp: Path) -> None:

@@ -8,35 +8,24 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from tests import helpers
+from tests.helpers import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def server_env(tmp: Path, database_url: str | None = None, **extra: str) -> dict[str, str]:
     """PORTAL_* settings of a server whose files live under TMP (demo consultation, no fill delay)."""
-    env = {**os.environ,
-           "PORTAL_DATABASE_URL": database_url or f"sqlite:///{tmp / 'portal.sqlite'}",
-           "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
-           "PORTAL_RELEASES_DIR": str(tmp / "releases"),
-           "PORTAL_PUBLISHED_DIR": str(tmp / "published"),
-           "PORTAL_SECRET_KEY": "harness-secret", "PORTAL_CONSULT_MIN_FILL_SECONDS": "0",
-           "PORTAL_CONSULT_RATE_LIMIT": "1000000 per minute", "PORTAL_DEMO_MODE": "true"}
-    env.update({f"PORTAL_{k}": v for k, v in extra.items()})
-    return env
+    harness = {"SECRET_KEY": "harness-secret", "CONSULT_MIN_FILL_SECONDS": "0",
+               "CONSULT_RATE_LIMIT": "1000000 per minute", "DEMO_MODE": "true"}
+    return helpers.server_env(tmp, database_url=database_url, **{**harness, **extra})
 
 
 def build(env: dict[str, str], index: bool = True) -> None:

@@ -1,12 +1,18 @@
-"""Fixtures: an app on a fresh SQLite file and index folder, its client and CLI runner."""
+"""Fixtures every test folder shares; the functions behind them live in tests/helpers.py.
+
+datasets/ is built once per session (`built`); every fixture on the real data is a cheap copy of
+that build (a database clone plus copied folders), never a rebuild:
+- `real_app` / `real_client`: read-only tests on a copy with the search index;
+- `site_app` / `site_client`: read-only page tests on a copy without the index;
+- `consult_template`, `make_app`, `capp`, `cclient`: a fresh copy of the database per test, for
+  tests that write (the demo consultation opened at BUILD_AT).
+`app` / `client` / `runner` build the tiny packages of tests/data/datasets per test.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import shutil
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,125 +20,43 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from portal import create_app
-from portal import db as portal_db
 from portal.build import build
+from tests.helpers import (  # noqa: F401  (names tests written before tests/helpers.py import from here)
+    BUILD_AT,
+    ENGINES,
+    HERE,
+    PG_ADMIN_URL,
+    ROOT,
+    SEEDS,
+    TEST_DATASETS,
+    Built,
+    build_datasets,
+    clone_database,
+    copy_built,
+    database_url,
+    db_fingerprint,
+    drop_created_databases,
+    make_config,
+    needs_seeds,
+    track_engines,
+)
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-TEST_DATASETS = HERE / "data" / "datasets"
-#: The ward documents the datasets were extracted from (a sibling of the checkout).
-SEEDS = ROOT.parent / "shared" / "seeds"
-#: Mark for tests that read the ward documents in ../shared/seeds/ (skipped, with the reason, without them).
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(),
-                                 reason=f"shared seeds not found at {SEEDS} (needed to check provenance)")
-
-
-#: Set (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres) to run the suite on PostgreSQL:
-#: every test app then gets a database of its own on that server, dropped afterwards.
-PG_ADMIN_URL = os.environ.get("PORTAL_TEST_POSTGRES_URL", "")
-_created_databases: list[str] = []
-
-
-def database_url(tmp: Path) -> str:
-    """A fresh database for one test app: a SQLite file under TMP, or a new PostgreSQL database."""
-    if not PG_ADMIN_URL:
-        return f"sqlite:///{tmp / 'portal.sqlite'}"
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"portal_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    _created_databases.append(name)
-    return make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-
-
-def clone_database(template_url: str, tmp: Path) -> str:
-    """A new database holding a copy of TEMPLATE_URL's (file copy, or CREATE DATABASE … TEMPLATE)."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    template = make_url(template_url)
-    if template.get_backend_name() == "sqlite":
-        target = tmp / "portal.sqlite"
-        shutil.copy(template.database, target)
-        return f"sqlite:///{target}"
-    name = f"portal_test_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"'))
-    engine.dispose()
-    _created_databases.append(name)
-    return template.set(database=name).render_as_string(hide_password=False)
+track_engines()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Drop the PostgreSQL databases the tests created."""
-    if not PG_ADMIN_URL or not _created_databases:
-        return
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        for name in _created_databases:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
-
-
-def db_fingerprint(app: Flask) -> str:
-    """Hash every row of every table, in key order: equal fingerprints mean an unchanged database."""
-    from sqlalchemy import select
-
-    import portal.models  # noqa: F401
-    from portal.db import Base, get_engine
-
-    digest = hashlib.sha256()
-    with app.app_context(), get_engine().connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            order = list(table.primary_key.columns) or list(table.columns)
-            for row in conn.execute(select(table).order_by(*order)):
-                digest.update(repr(tuple(row)).encode())
-    return digest.hexdigest()
-
-
-_engines: list = []
-_make_engine = portal_db.make_engine
-
-
-def _tracked_make_engine(url: str, **options):
-    """Create an engine and remember it, so the test that made it can dispose of it."""
-    engine = _make_engine(url, **options)
-    _engines.append(engine)
-    return engine
-
-
-portal_db.make_engine = _tracked_make_engine
+    drop_created_databases()
 
 
 @pytest.fixture(autouse=True)
 def _dispose_engines() -> Iterator[None]:
     """Close the connection pools of every engine a test created (no leaked connections)."""
-    start = len(_engines)
+    start = len(ENGINES)
     yield
-    for engine in _engines[start:]:
+    for engine in ENGINES[start:]:
         engine.dispose()
-    del _engines[start:]
-
-
-def make_config(tmp: Path, datasets: Path = TEST_DATASETS, **extra: object) -> dict[str, object]:
-    """Configuration for a test app whose database and index live under TMP."""
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "DATABASE_URL": database_url(tmp),
-        "SEARCH_INDEX_DIR": str(tmp / "search_index"),
-        "RELEASES_DIR": str(tmp / "releases"),
-        "PUBLISHED_DIR": str(tmp / "published"),
-        "DATASETS_DIR": str(datasets),
-        **extra,
-    }
+    del ENGINES[start:]
 
 
 @pytest.fixture
@@ -157,26 +81,78 @@ def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
 
 
-@pytest.fixture(scope="session")
-def real_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    """An app built once from the real datasets/ folder (read-only tests share it)."""
-    tmp = tmp_path_factory.mktemp("real")
-    app = create_app(make_config(tmp, ROOT / "datasets"))
-    with app.app_context():
-        build(app)
-    yield app
-    app.extensions["db_engine"].dispose()
-
-
-@pytest.fixture
-def real_client(real_app: Flask) -> FlaskClient:
-    """A test client of the app built from the real datasets."""
-    return real_app.test_client()
-
-
 @pytest.fixture
 def datasets_copy(tmp_path: Path) -> Path:
     """A writable copy of the tiny test datasets folder."""
     target = tmp_path / "datasets"
     shutil.copytree(TEST_DATASETS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """THE build of datasets/ of this session (never served or written to: copy it)."""
+    return build_datasets(tmp_path_factory.mktemp("built"))
+
+
+def _session_app(built: Built, tmp: Path, *, index: bool) -> Iterator[Flask]:
+    """An app on a copy of BUILT (demo open from now), disposed after the session."""
+    app = create_app(copy_built(built, tmp, index=index).config())
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def real_app(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """An app on a copy of the session's build, with the search index (read-only tests share it)."""
+    yield from _session_app(built, tmp_path_factory.mktemp("real"), index=True)
+
+
+@pytest.fixture
+def real_client(real_app: Flask) -> FlaskClient:
+    """A test client of the app on the real datasets."""
+    return real_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def site_app(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The portal on the real datasets/ without a search index, shared by read-only page tests."""
+    yield from _session_app(built, tmp_path_factory.mktemp("site"), index=False)
+
+
+@pytest.fixture
+def site_client(site_app: Flask) -> FlaskClient:
+    """A test client of SITE_APP."""
+    return site_app.test_client()
+
+
+@pytest.fixture(scope="session")
+def consult_template(built: Built) -> str:
+    """The URL of the session's built database (demo opened at BUILD_AT): clone it, never open it."""
+    return built.database_url
+
+
+@pytest.fixture
+def make_app(consult_template: str, tmp_path: Path) -> Callable[..., Flask]:
+    """Return a factory of apps on one fresh copy of the built database (shared by them)."""
+    url = clone_database(consult_template, tmp_path)
+
+    def factory(**extra: object) -> Flask:
+        config = make_config(tmp_path, ROOT / "datasets", DATABASE_URL=url,
+                             CONSULT_MIN_FILL_SECONDS=0, CONSULT_RATE_LIMIT="1000 per minute")
+        config.update(extra)
+        return create_app(config)
+
+    return factory
+
+
+@pytest.fixture
+def capp(make_app: Callable[..., Flask]) -> Flask:
+    """An app on a fresh copy of the built database."""
+    return make_app()
+
+
+@pytest.fixture
+def cclient(capp: Flask) -> FlaskClient:
+    """A client of CAPP."""
+    return capp.test_client()

@@ -4,24 +4,29 @@ when PORTAL_TEST_POSTGRES_URL is set): every comment, identity and audit entry c
 from __future__ import annotations
 
 import shutil
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from portal import clock, create_app
-from portal.build import build
 from portal.consult.models import Comment
 from portal.db import begin_write, get_session
 from portal.staff import audit
 from portal.staff.models import AuditEntry
-from tests.conftest import PG_ADMIN_URL, ROOT, db_fingerprint, make_config
-from tests.consult.conftest import BUILD_AT, receipt_of, submit
+from tests.helpers import (
+    DURING,
+    PG_ADMIN_URL,
+    ROOT,
+    clone_database,
+    db_fingerprint,
+    make_config,
+    receipt_of,
+    submit,
+)
 
 pytestmark = pytest.mark.slow
 
-DURING = BUILD_AT + timedelta(days=1)
 PEOPLE = [("世田谷 花子", "hanako@example.jp", "①の施策に賛成です。＜公園＞を残して"),
           ("Taro Kitazawa", "03-5432-1098", "English comment with 'quotes' & <tags>"),
           ("李 小龍", "lee@example.com", "建议增加自行车道。")]
@@ -34,12 +39,11 @@ def _needs_client_tools() -> None:
         pytest.skip("pg_dump/pg_restore not installed (apt-get install postgresql-client)")
 
 
-def _app(tmp: Path):
-    """An app on a fresh database (SQLite file or PostgreSQL database) with the demo, and comments."""
-    app = create_app(make_config(tmp, ROOT / "datasets", CONSULT_MIN_FILL_SECONDS=0,
-                                 CONSULT_RATE_LIMIT="1000 per minute"))
-    with app.app_context(), clock.frozen(BUILD_AT):
-        build(app, reindex=False)
+def _app(template: str, tmp: Path):
+    """An app on a copy of the built database (SQLite file or PostgreSQL database) with comments."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    app = create_app(make_config(tmp, ROOT / "datasets", DATABASE_URL=clone_database(template, tmp),
+                                 CONSULT_MIN_FILL_SECONDS=0, CONSULT_RATE_LIMIT="1000 per minute"))
     client = app.test_client()
     with clock.frozen(DURING):
         for name, contact, body in PEOPLE:
@@ -67,8 +71,9 @@ def _counts(app) -> tuple[int, int, bool]:
                 session.scalar(select(func.count(AuditEntry.id))), audit.verify(session).ok)
 
 
-def test_backup_restored_into_an_empty_database_keeps_every_comment_and_audit_entry(tmp_path):
-    source = _app(tmp_path / "a")
+def test_backup_restored_into_an_empty_database_keeps_every_comment_and_audit_entry(consult_template,
+                                                                                    tmp_path):
+    source = _app(consult_template, tmp_path / "a")
     backup_file = tmp_path / "portal.backup"
     done = source.test_cli_runner().invoke(args=["backup", str(backup_file)])
     assert done.exit_code == 0, done.output
@@ -81,8 +86,8 @@ def test_backup_restored_into_an_empty_database_keeps_every_comment_and_audit_en
     assert db_fingerprint(target) == db_fingerprint(source)
 
 
-def test_restore_brings_back_the_state_at_backup_time(tmp_path):
-    app = _app(tmp_path)
+def test_restore_brings_back_the_state_at_backup_time(consult_template, tmp_path):
+    app = _app(consult_template, tmp_path)
     before = db_fingerprint(app)
     backup_file = tmp_path / "backups" / "portal.backup"
     assert app.test_cli_runner().invoke(args=["backup", str(backup_file)]).exit_code == 0

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from portal import create_app
 from portal.db import get_session
 from portal.plan.models import Indicator, Node, Observation, Plan
-from tests.conftest import HERE, db_fingerprint, make_config
+from tests.helpers import HERE, db_fingerprint, make_config
 
 
 def _tree_digest(folder: Path) -> str:

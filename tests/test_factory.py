@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from portal import config, create_app
-from tests.conftest import ROOT, make_config
+from tests.helpers import ROOT, make_config
 
 
 def test_every_config_key_has_a_default_and_a_comment():

@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 import portal.models  # noqa: F401
 from portal.db import Base, make_engine
 from portal.migrate import upgrade
-from tests.conftest import database_url
+from tests.helpers import database_url
 
 
 def test_models_and_migrations_agree(tmp_path):

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from bench.harness_server import ProductionServer, build, server_env
-from tests.conftest import database_url
+from tests.helpers import database_url
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from bench.harness_server import ROOT, ProductionServer, build, server_env
-from tests.conftest import TEST_DATASETS, database_url
+from tests.helpers import TEST_DATASETS, database_url
 from tests.test_production import TEXT, confirm_page, hidden, log_lines, start_server
 
 pytestmark = pytest.mark.slow

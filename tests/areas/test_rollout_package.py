@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from portal.catalog import packages
-from tests.conftest import ROOT, SEEDS, needs_seeds
+from tests.helpers import ROOT, SEEDS, needs_seeds
 
 FOLDER = ROOT / "datasets" / "chiku-rollout"
 

@@ -1,29 +1,25 @@
 """Browser-test infrastructure: a real portal server on a free loopback port and headless Chromium.
 
-Reusable by any feature: `portal_url` is the base URL of a server process built from datasets/
-into a temporary database (`serve_copy(built_site, tmp, env)` starts another on a copy of the
-same build, for a module needing its own data or settings), `browser_page` a fresh Chromium
-page with no network beyond 127.0.0.1, and `axe_check(page)` returns the serious and critical
-axe-core violations. Without /usr/bin/chromium every browser test is skipped with a message saying so.
+Reusable by any feature: `portal_url` is the base URL of a server process on a copy of the
+session's build of datasets/ (`serve_copy(built_site, tmp, env)` from tests/helpers.py starts
+another on a copy of the same build, for a module needing its own data or settings),
+`browser_page` a fresh Chromium page with no network beyond 127.0.0.1, and `axe_check(page)`
+returns the serious and critical axe-core violations. Without /usr/bin/chromium every browser
+test is skipped with a message saying so.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import Built, copy_built, free_port, serve_copy, server_env
+
+#: Kept importable from here for tests written before tests/helpers.py.
+__all__ = ["free_port", "serve_copy", "server_env"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,72 +45,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(SKIP_MESSAGE, yellow=True)
 
 
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_env(tmp: Path, port: int) -> dict[str, str]:
-    """Environment for a portal process whose database and index live under TMP."""
-    env = dict(os.environ)
-    env.update({
-        "PORTAL_DATABASE_URL": f"sqlite:///{tmp / 'portal.sqlite'}",
-        "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
-        "PORTAL_RELEASES_DIR": str(tmp / "releases"),
-        "PORTAL_PUBLISHED_DIR": str(tmp / "published"),
-        "PORTAL_DATASETS_DIR": str(ROOT / "datasets"),
-        "PORTAL_SERVE_PORT": str(port), "PORTAL_SECRET_KEY": "browser-tests",
-        "PYTHONPATH": str(ROOT),
-    })
-    return env
-
-
-def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    """Poll URL until it answers; fail with the server's output if it dies or times out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"portal server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"portal server did not answer at {url} within {timeout} s")
-
-
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run `portal build` of datasets/ once into a folder that every test server copies."""
+def built_site(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the session's build of datasets/ (demo open from now) that every test server copies."""
     if not CHROMIUM.exists():
         pytest.skip(SKIP_MESSAGE)
-    tmp = tmp_path_factory.mktemp("browser-build")
-    build = [sys.executable, "-c", "from portal.cli import main; main()", "build"]
-    subprocess.run(build, env=server_env(tmp, free_port()), cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return tmp
-
-
-@contextmanager
-def serve_copy(built: Path, tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve a copy of the BUILT folder from TMP (own database) on a free port; yield the base URL."""
-    shutil.copytree(built, tmp, dirs_exist_ok=True)
-    port = free_port()
-    env = {**server_env(tmp, port), **(extra_env or {})}
-    code = ("from portal import create_app; "
-            f"create_app().run(host='127.0.0.1', port={port}, threaded=True, use_reloader=False)")
-    with open(tmp / "server.log", "wb") as log:
-        process = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=ROOT, stdout=log,
-                                   stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{base}/healthz", process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return copy_built(built, tmp_path_factory.mktemp("browser-build")).folder
 
 
 @pytest.fixture(scope="session")

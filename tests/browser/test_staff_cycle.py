@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from portal.clock import TEST_CLOCK_ENV
-from tests.browser.conftest import serve_copy, server_env
-from tests.conftest import ROOT
+from tests.helpers import ROOT, serve_copy, server_env
 
 pytestmark = pytest.mark.browser
 

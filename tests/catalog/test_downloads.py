@@ -14,7 +14,7 @@ from frictionless import Package
 
 from portal.catalog import packages
 from portal.catalog.changes import jsonable
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 DATASETS = sorted(p.name for p in (ROOT / "datasets").iterdir() if (p / "datapackage.json").is_file())
 

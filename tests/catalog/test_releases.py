@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from portal import create_app
-from tests.conftest import make_config
+from tests.helpers import make_config
 
 
 def _build(app):

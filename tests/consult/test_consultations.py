@@ -84,7 +84,7 @@ def test_build_adds_a_demo_open_for_thirty_days_labelled_on_every_page(capp, ccl
 def test_no_demo_without_demo_mode(tmp_path):
     from portal import create_app
     from portal.build import build
-    from tests.conftest import ROOT, make_config
+    from tests.helpers import ROOT, make_config
 
     app = create_app(make_config(tmp_path, ROOT / "datasets", DEMO_MODE=False,
                                  RELEASES_DIR=str(tmp_path / "r")))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.bench_comments import Server, check, free_port, prepare, run_load
+from bench.bench_comments import Server, check, prepare, run_load
+from tests.helpers import free_port
 
 
 @pytest.mark.slow

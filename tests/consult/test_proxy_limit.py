@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from portal import clock
-from tests.consult.conftest import confirm, hidden_fields
+from tests.helpers import confirm, hidden_fields
 
 DURING = datetime(2026, 11, 10, 1, 0)
 

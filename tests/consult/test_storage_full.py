@@ -20,8 +20,7 @@ from bench.bench_harness import fill
 from portal import clock
 from portal.consult.models import Comment
 from portal.db import get_session
-from tests.conftest import PG_ADMIN_URL
-from tests.consult.conftest import confirm, hidden_fields, receipt_of
+from tests.helpers import PG_ADMIN_URL, confirm, hidden_fields, receipt_of
 
 pytestmark = pytest.mark.skipif(bool(PG_ADMIN_URL), reason="about the embedded SQLite file's disk")
 

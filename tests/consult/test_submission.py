@@ -11,7 +11,7 @@ from portal import clock
 from portal.consult import receipts
 from portal.consult.models import Comment, CommentIdentity
 from portal.db import get_session
-from tests.consult.conftest import confirm, form_tokens, hidden_fields, receipt_of, submit
+from tests.helpers import confirm, form_tokens, hidden_fields, receipt_of, submit
 
 #: Inside the demo period (opened 2026-11-01 12:00 JST, closes 2026-11-30 23:59 JST).
 DURING = datetime(2026, 11, 10, 1, 0)

@@ -14,7 +14,7 @@ from portal.build import build
 from portal.catalog import packages
 from portal.db import get_session
 from portal.plan.models import Indicator, Node, Observation
-from tests.conftest import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS
 
 PACKAGES = packages.discover(ROOT / "datasets")
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")

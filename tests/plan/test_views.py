@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 LANGS = ("ja", "en", "zh-hans", "ko")
 MIRAI = ROOT / "datasets" / "mirai-plan-2022"

@@ -134,7 +134,7 @@ def test_cli_rebuild_shows_progress_and_counts(runner):
 
 def test_page_says_when_the_index_is_not_built(app, tmp_path):
     from portal import create_app
-    from tests.conftest import make_config
+    from tests.helpers import make_config
 
     fresh = create_app(make_config(tmp_path / "fresh"))
     with fresh.app_context():

@@ -12,13 +12,13 @@ from portal import clock
 from portal.consult.models import Comment
 from portal.db import get_engine, get_session
 from portal.staff.models import StaffUser
-from tests.conftest import db_fingerprint
-from tests.staff.conftest import (
+from tests.helpers import (
     AFTER,
     PASSWORD,
     PEOPLE,
     PII_IN_TEXT,
     add_user,
+    db_fingerprint,
     login,
     moderate_group_answer,
     post,

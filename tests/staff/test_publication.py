@@ -11,7 +11,7 @@ from portal import clock
 from portal.catalog import packages
 from portal.consult import grouping, publication, services
 from portal.db import get_session
-from tests.staff.conftest import AFTER, PEOPLE, PII_IN_TEXT, moderate_group_answer, post
+from tests.helpers import AFTER, PEOPLE, PII_IN_TEXT, moderate_group_answer, post
 
 
 def _publish(client):
@@ -52,7 +52,7 @@ def test_redaction_is_required_for_a_comment_marked_with_personal_information(co
 
 
 def test_result_cannot_be_published_before_the_period_ends(staff_app, commented, admin):
-    from tests.staff.conftest import DURING
+    from tests.helpers import DURING
 
     with clock.frozen(AFTER):
         moderate_group_answer(admin, commented)
@@ -131,7 +131,7 @@ def test_receipt_check_shows_the_group_and_the_digest(staff_app, commented, admi
     client = staff_app.test_client()
     no, code = next(iter(commented.items()))
     page = client.get("/ja/consultations/demo/receipt").get_data(as_text=True)
-    from tests.consult.conftest import hidden_fields
+    from tests.helpers import hidden_fields
 
     token = hidden_fields(page)["csrf_token"]
     r = client.post("/ja/consultations/demo/receipt",
