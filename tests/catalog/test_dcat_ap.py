@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
 
 from portal import create_app
 from portal.build import build
-from tests.conftest import ROOT, make_config
+from tests.helpers import ROOT, make_config
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
