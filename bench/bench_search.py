@@ -170,7 +170,7 @@ def run() -> dict:
     grown = _variants(docs, GROWTH)
     big, big_rate = _build_index(tmp / "grown", grown, boosts)
     (tmp / "stock").mkdir()
-    peers = {"this portal (bigram + Sudachi + readings + English)": _ours(app, real),
+    peers = {"this portal (bigram + Sudachi + readings + English + thesaurus/synonyms)": _ours(app, real),
              "stock Whoosh (StandardAnalyzer)": _stock_whoosh(tmp / "stock", docs),
              "SQLite FTS5 (trigram)": _fts5_trigram(docs)}
     return {
@@ -180,8 +180,35 @@ def run() -> dict:
         "big_latency": _time_queries(app, big, "ja", queries),
         "api_latency": _time_api(app, queries),
         "recall": {name: evaluate(labelled, rank) for name, rank in peers.items()},
+        "kinds": {name: _per_kind(labelled, rank) for name, rank in peers.items()},
         "load": os.getloadavg(),
     }
+
+
+#: The residents' query kinds of issue 20; the other kinds are the earlier labelled set.
+RESIDENT_KINDS = ("colloquial", "rare_common", "english_synonym", "absent")
+
+
+def _per_kind(labelled: list[dict], rank) -> dict:
+    """Recall@10 and MRR for the earlier queries and for each residents' kind."""
+    from portal.search.evaluation import evaluate
+
+    groups = {"earlier queries": [q for q in labelled if q["type"] not in RESIDENT_KINDS]}
+    groups.update({kind: [q for q in labelled if q["type"] == kind] for kind in RESIDENT_KINDS})
+    return {name: (len(items), evaluate(items, rank)) for name, items in groups.items()}
+
+
+def _kind_table(r: dict) -> list[str]:
+    """Per-kind recall@10 / MRR of every engine, one row per kind."""
+    names = list(r["kinds"])
+    lines = ["| queries | n | " + " | ".join(f"{n} recall@10 / MRR" for n in names) + " |",
+             "|---|---|" + "---|" * len(names)]
+    for kind in r["kinds"][names[0]]:
+        count = r["kinds"][names[0]][kind][0]
+        scores = [r["kinds"][n][kind][1] for n in names]
+        cells = " | ".join(f"{ev.recall:.3f} / {ev.mrr:.3f}" for ev in scores)
+        lines.append(f"| {kind} | {count} | {cells} |")
+    return lines
 
 
 def _markdown(r: dict) -> str:
@@ -205,7 +232,9 @@ def _markdown(r: dict) -> str:
         f"| {r['api_latency'][1]:.1f} | — | — |",
         "",
         f"Recall@10 and MRR on the labelled set (`tests/search/queries.json`, {r['labelled']} queries: "
-        "kanji, kana, mixed width, English, 和暦, misspellings), every engine indexing the same text of the "
+        "kanji, kana, mixed width, English, 和暦, misspellings, and the residents' kinds of issue 20: "
+        "colloquial Japanese, a rare word beside a common one, English synonyms and one-word English, "
+        "words no plan uses — right when no page is listed), every engine indexing the same text of the "
         "same documents (titles, bodies, keywords, English names, readings from the data):",
         "",
         "| engine | recall@10 | MRR | queries missing an expected item |",
@@ -213,6 +242,7 @@ def _markdown(r: dict) -> str:
     ]
     for name, ev in r["recall"].items():
         lines.append(f"| {name} | {ev.recall:.3f} | {ev.mrr:.3f} | {len(ev.misses)} |")
+    lines += ["", "Per kind (recall@10 / MRR):", "", *_kind_table(r)]
     lines += ["", _targets(r)]
     ours = next(iter(r["recall"].values()))
     lines += ["", f"Ratios: recall@10 is {_ratio(ours.recall, r['recall'], 1)} that of stock Whoosh and "

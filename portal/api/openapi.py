@@ -43,6 +43,12 @@ OBSERVATIONS = {"type": "object", "required": ["count", "observations", "next"],
     "next": NULLABLE_STRING, "note": {"type": "string"}, "filters": OBJECT}}
 SEARCH = {"type": "object", "required": ["total", "results", "facets"], "properties": {
     "total": {"type": "integer"}, "facets": OBJECT,
+    "also_searched": {"type": "array", "items": {"type": "string"},
+                      "description": "Plan words and synonyms also searched for (weighted below the query)"},
+    "unused_words": {"type": "array", "items": {"type": "string"},
+                     "description": "Words of the query that no page uses"},
+    "related": {"type": "array", "items": {"type": "string"},
+                "description": "When nothing relevant was found: related words the plans use"},
     "results": {"type": "array", "items": {
         "type": "object", "required": ["kind", "id", "title", "url"],
         "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "title": {"type": "string"},

@@ -1,4 +1,4 @@
-"""The only Whoosh import: schema, analysers, writing a build, updates and query execution.
+"""Whoosh, with portal.search.whoosh_query: schema, analysers, writing a build, updates, searching.
 
 Fields per document (every language's index has the same schema):
 
@@ -12,7 +12,7 @@ Fields per document (every language's index has the same schema):
 
 Index-time normalisation never reaches stored text: titles and bodies are stored as published.
 
-Queries are built programmatically from analysed chunks (portal.search.query), never parsed.
+Queries are built programmatically from analysed chunks (portal.search.whoosh_query), never parsed.
 """
 
 from __future__ import annotations
@@ -30,23 +30,19 @@ from whoosh.analysis import StemmingAnalyzer, Token, Tokenizer
 from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.columns import RefBytesColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
-from whoosh.query import And, FuzzyTerm, Or, Phrase, Term
 
 from portal.search.analysis import bigrams, fold
 from portal.search.documents import FACETS, Document
 from portal.search.japanese import morph_tokens, reading
-from portal.search.query import Chunk
 
 #: Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Kind → document boost, as the features' search adapters declare them (kinds not declared: 1.0).
 Boosts = Mapping[str, float]
 #: Separates the values of the exact-name field.
 _SEP = "\x1f"
-_EN = StemmingAnalyzer()
-_BG_FIELDS = ("title_bg", "all_bg")
-_JA_FIELDS = ("title_ja", "all_ja")
-_EN_FIELDS = ("title_en", "text_en")
+#: The English fields' analyser: words, lower case, stop words out, Porter stems (no n-grams).
+ENGLISH = StemmingAnalyzer()
 
 
 class _ListTokenizer(Tokenizer):
@@ -89,7 +85,7 @@ def _schema() -> Schema:
         title_ja=TEXT(analyzer=ja, field_boost=3.0), all_ja=TEXT(analyzer=ja),
         reading=TEXT(analyzer=bg, field_boost=2.0),
         exact=TEXT(analyzer=_ListTokenizer(_names), phrase=False),
-        title_en=TEXT(analyzer=_EN, field_boost=2.5), text_en=TEXT(analyzer=_EN),
+        title_en=TEXT(analyzer=ENGLISH, field_boost=2.5), text_en=TEXT(analyzer=ENGLISH),
         **facet_columns,
     )
 
@@ -150,87 +146,6 @@ def apply_changes(path: str, boosts: Boosts, docs: Iterable[Document] = (),
     writer.commit()
 
 
-def _stems(words: list[str]) -> list[str]:
-    """English stems of WORDS (stop words dropped)."""
-    return list(dict.fromkeys(t.text for w in words for t in _EN(w)))
-
-
-def _phrase(fields: Iterable[str], tokens: list[str], boost: float = 1.0) -> Any:
-    """A phrase (or a term) over any of FIELDS."""
-    if len(tokens) == 1:
-        return Or([Term(f, tokens[0], boost=boost) for f in fields])
-    return Or([Phrase(f, tokens, boost=boost) for f in fields])
-
-
-def _name_or_text(family: str, tokens: list[str], boost: float = 1.0) -> Any:
-    """TOKENS as a phrase in the name, or all of them anywhere in the text.
-
-    Phrase checks read positions for every candidate; on names (short) that is cheap, on whole
-    texts of a large index it dominated query time. Requiring every token of the text keeps recall
-    and nearly all precision: the tokens are overlapping bigrams or the morphemes of one word.
-    """
-    if len(tokens) == 1:
-        return _phrase((f"title_{family}", f"all_{family}"), tokens, boost)
-    return Or([Phrase(f"title_{family}", tokens, boost=boost),
-               And([Term(f"all_{family}", t) for t in tokens], boost=boost)])
-
-
-def _chunk_query(chunk: Chunk) -> Any | None:
-    """Everything one chunk may match: bigram phrase, Sudachi phrase, reading, English, years."""
-    alts: list[Any] = []
-    if chunk.bigrams:
-        alts.append(_name_or_text("bg", chunk.bigrams))
-    if chunk.morph:
-        alts.append(_name_or_text("ja", chunk.morph, boost=3.0))
-    if chunk.reading and chunk.kana:
-        alts.append(_phrase(("reading",), chunk.reading, boost=2.0))
-    stems = _stems(chunk.latin)
-    if stems:
-        alts.append(And([Or([Term(f, s) for f in _EN_FIELDS]) for s in stems]))
-    alts.extend(Term("all_bg", y) for y in chunk.years)
-    return Or(alts) if alts else None
-
-
-def _english_term(stem: str) -> Any:
-    """A stem in the English fields, or a near spelling of it (for typos) at a lower weight.
-
-    Only the loose fallback uses near spellings: building their automata costs more than the rest
-    of a query, and a correctly spelt query never needs them.
-    """
-    terms: list[Any] = [Term("title_en", stem)]
-    if 5 <= len(stem) <= 16 and not stem.isdigit():
-        dist = 2 if len(stem) >= 9 else 1
-        terms.append(FuzzyTerm("title_en", stem, boost=0.3, maxdist=dist, prefixlength=1))
-    return Or(terms)
-
-
-def build_query(chunks: list[Chunk], loose: bool = False) -> Any | None:
-    """All chunks must match (strict); LOOSE accepts any single token of any chunk instead."""
-    if loose:
-        return _loose_query(chunks)
-    parts = [q for q in (_chunk_query(c) for c in chunks) if q is not None]
-    if not parts:
-        return None
-    query = parts[0] if len(parts) == 1 else And(parts)
-    whole = fold(" ".join(c.text for c in chunks))
-    return Or([query, Term("exact", whole, boost=8.0)]) if parts else query
-
-
-def _loose_query(chunks: list[Chunk]) -> Any | None:
-    """Any bigram, normalised form, reading or English stem (or near spelling) of any chunk, in names.
-
-    Only names are searched: a partial match in a name means something, and name postings are
-    short, so the fallback stays fast on a large index.
-    """
-    terms: list[Any] = []
-    for chunk in chunks:
-        terms += [Term("title_bg", t) for t in chunk.bigrams if len(t) > 1]
-        terms += [Term("title_ja", t, boost=2.0) for t in chunk.morph]
-        terms += [_english_term(s) for s in _stems(chunk.latin)]
-        terms += [Term("reading", t) for t in chunk.reading if len(t) > 1]
-    return Or(terms) if terms else None
-
-
 @dataclass
 class RawHit:
     """A matching document's stored fields and score."""
@@ -288,6 +203,21 @@ class Searcher:
     def doc_count(self, path: str) -> int:
         """Number of documents in the index at PATH."""
         return self._open(path)[0].doc_count()
+
+    def frequency(self, path: str) -> Callable[[str, str], int]:
+        """(field, term) → number of documents holding the term, in the index at PATH."""
+        reader = self._open(path)[0].reader()
+        return lambda field, term: reader.doc_frequency(field, term)
+
+    def matches(self, path: str, query: Any) -> tuple[bool, int]:
+        """Whether any document in the index at PATH matches QUERY, and at most how many do.
+
+        The bound is Whoosh's estimate from the term dictionary (no postings are read), so telling
+        a common word from a rare one costs microseconds even when thousands of pages hold it.
+        """
+        searcher = self._open(path)[0]
+        found = next(iter(searcher.docs_for_query(query)), None) is not None
+        return found, max(1, query.estimate_size(searcher.reader())) if found else 0
 
     def search(self, path: str, query: Any, filters: dict[str, str], page: int,
                per_page: int) -> RawResults:

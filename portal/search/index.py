@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from portal.search import engine
+from portal.search import engine, whoosh_query
 from portal.search.documents import Document, Kind, SearchAdapter
 from portal.search.query import Chunk
 from portal.search.store import IndexStore
@@ -86,13 +86,23 @@ class SearchIndex:
         return cached[1]
 
     def search(self, lang: str, chunks: list[Chunk], filters: dict[str, str], page: int,
-               per_page: int, loose: bool = False) -> engine.RawResults | None:
-        """Search LANG's index; None when it is not built."""
+               per_page: int, query: Any = None) -> engine.RawResults | None:
+        """Search LANG's index for CHUNKS (or a prebuilt QUERY); None when it is not built."""
         path = self.store.current(lang)
-        query = engine.build_query(chunks, loose)
+        query = whoosh_query.build_query(chunks) if query is None else query
         if path is None or query is None:
             return None if path is None else engine.RawResults(0, [], {})
         return self.searcher.search(path, query, filters, page, per_page)
+
+    def matches(self, lang: str, query: Any) -> int:
+        """0 when no document of LANG's index matches QUERY, else an upper bound of how many do."""
+        path = self.store.current(lang)
+        return 0 if path is None or query is None else self.searcher.matches(path, query)[1]
+
+    def unused(self, lang: str, chunk: Chunk) -> bool:
+        """True when no document of LANG's index uses CHUNK's word (see engine.unused)."""
+        path = self.store.current(lang)
+        return path is not None and whoosh_query.unused(chunk, self.searcher.frequency(path))
 
 
 def _meta(docs: list[Document]) -> dict[str, Any]:

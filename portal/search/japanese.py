@@ -13,6 +13,7 @@ first damages segmentation. Readings are Sudachi's ``reading_form`` turned into 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 from portal.search.analysis import fold
@@ -28,17 +29,18 @@ _load_lock = threading.Lock()
 _local = threading.local()
 
 
-def _tokenizer() -> Any:
-    """This thread's Sudachi tokenizer (split mode A) on the process's one dictionary."""
+def _tokenizer(mode: str = "A") -> Any:
+    """This thread's Sudachi tokenizer (split mode A, or B for whole words) on the one dictionary."""
     global _dictionary
-    tok = getattr(_local, "tokenizer", None)
+    tok = getattr(_local, f"tokenizer_{mode}", None)
     if tok is None:
         from sudachipy import Dictionary, SplitMode
 
         with _load_lock:
             if _dictionary is None:
                 _dictionary = Dictionary(dict="core")
-        tok = _local.tokenizer = _dictionary.tokenizer(mode=SplitMode.A)
+        tok = _dictionary.tokenizer(mode=getattr(SplitMode, mode))
+        setattr(_local, f"tokenizer_{mode}", tok)
     return tok
 
 
@@ -54,22 +56,28 @@ def _morphemes(text: str) -> list[Any]:
 
 
 def morph_tokens(text: str) -> list[str]:
-    """Folded normalised forms of TEXT's content words, in order."""
+    """Folded normalised forms of TEXT's content words, in order (Latin words as written:
+    Sudachi normalises "drawn" to ドローン, which would match a katakana word by sound)."""
     tokens = []
     for m in _morphemes(text):
         if m.part_of_speech()[0] in _SKIP:
             continue
-        form = fold(m.normalized_form()).strip()
+        surface = m.surface()
+        form = fold(surface if surface.isascii() else m.normalized_form()).strip()
         if form:
             tokens.append(form)
     return tokens
 
 
 def reading(text: str) -> str:
-    """TEXT's reading in hiragana, folded; runs separated by spaces where symbols were."""
+    """TEXT's reading in hiragana, folded; runs separated by spaces where symbols were.
+
+    Latin words get no reading: Sudachi reads "drawn" as ドローン, which would let a kana query
+    find an English text by sound.
+    """
     parts = []
     for m in _morphemes(text):
-        if m.part_of_speech()[0] in _NO_READING:
+        if m.part_of_speech()[0] in _NO_READING or m.surface().isascii():
             parts.append(" ")
         else:
             parts.append(fold(m.reading_form()))
@@ -89,3 +97,45 @@ def noun_compounds(text: str) -> list[tuple[str, str]]:
             found.append(("".join(surface), "".join(read)))
         surface, read = [], []
     return found
+
+
+#: Parts of speech of the words a query is made of (nouns, verbs, adjectives, adjectival nouns).
+_CONTENT = {"名詞", "動詞", "形容詞", "形状詞"}
+#: Words that carry no topic of their own (する, ある, 人, こと …): never a query word by themselves.
+LIGHT = frozenset({"為る", "有る", "居る", "成る", "出来る", "行く", "来る", "言う", "思う", "見る",
+                   "人", "方", "事", "物", "所", "時", "為", "様", "感じ", "上", "中", "等"})
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of a query (split mode B: 保育園, 高齢者, 見守り) with its synonym groups."""
+
+    surface: str
+    normalized: str
+    group_ids: tuple[int, ...]
+
+
+def content_words(text: str) -> list[Word]:
+    """TEXT's content words in order (particles, auxiliaries, symbols and light words left out).
+
+    A suffix or a one-character noun right after a noun joins it (防災 + 塾 → 防災塾, 高齢 + 化 →
+    高齢化): on its own it would be a lone kanji that matches everywhere.
+    """
+    found: list[Word] = []
+    joinable = False
+    for m in _tokenizer("B").tokenize(text[:_MAX_CHARS]):
+        pos, surface = m.part_of_speech()[0], m.surface()
+        if joinable and (pos == "接尾辞" or (pos == "名詞" and len(surface) == 1)):
+            last = found[-1]
+            found[-1] = Word(last.surface + surface, last.normalized + m.normalized_form(), ())
+            continue
+        joinable = pos == "名詞" and m.normalized_form() not in LIGHT
+        if pos in _CONTENT and m.normalized_form() not in LIGHT:
+            found.append(Word(surface, m.normalized_form(), tuple(m.synonym_group_ids())))
+    return found
+
+
+def known_word(word: str) -> bool:
+    """True when Sudachi's dictionary holds WORD as one entry (ration, station; not welfere)."""
+    morphemes = _tokenizer("B").tokenize(word[:_MAX_CHARS]) if word.strip() else []
+    return len(morphemes) == 1 and not morphemes[0].is_oov()

@@ -16,9 +16,10 @@ from typing import Any
 from markupsafe import Markup
 
 from portal.search.documents import FACETS, Document
-from portal.search.engine import RawHit
+from portal.search.engine import RawHit, RawResults
+from portal.search.fallback import absent_words, partial
 from portal.search.index import SearchIndex, get_index
-from portal.search.query import MAX_QUERY_CHARS, analyse
+from portal.search.query import MAX_QUERY_CHARS, Chunk, analyse, expansions_of
 from portal.search.snippets import highlight, needles
 from portal.search.suggest import suggest
 
@@ -70,6 +71,12 @@ class SearchPage:
     truncated: bool = False
     #: False when the index has not been built yet.
     ready: bool = True
+    #: Plan words and synonyms also searched for (words pages use; the typed words weigh more).
+    also: list[str] = field(default_factory=list)
+    #: Typed words that no page uses.
+    absent: list[str] = field(default_factory=list)
+    #: When nothing relevant was found: plan words related to the query, offered as links.
+    related: list[str] = field(default_factory=list)
 
 
 def search_documents(lang: str, text: str, filters: dict[str, str] | None = None, page: int = 1,
@@ -85,13 +92,11 @@ def search_documents(lang: str, text: str, filters: dict[str, str] | None = None
         answer.ready = False
         return answer
     if raw.total == 0 and chunks:
-        answer.suggestion = _suggestion(index, lang, text)
-        raw = index.search(lang, chunks, filters, page, PER_PAGE, loose=True) or raw
-        answer.relaxed = raw.total > 0
-    if raw.total == 0 and answer.suggestion:
-        chunks = analyse(answer.suggestion)
-        raw = index.search(lang, chunks, filters, page, PER_PAGE) or raw
-        answer.corrected = answer.suggestion if raw.total else None
+        raw, chunks = _fallback(answer, index, lang, chunks, filters) or (raw, chunks)
+    else:
+        answer.absent = absent_words(index, lang, chunks)
+    if raw.total:
+        answer.also = [e.text for e in expansions_of(chunks) if not index.unused(lang, e)]
     patterns = needles(chunks)
     answer.total, answer.pages = raw.total, math.ceil(raw.total / PER_PAGE)
     answer.results = [_result(hit, patterns) for hit in raw.hits]
@@ -104,6 +109,28 @@ def page_number(raw: str | None) -> int | None:
     if raw is None or raw == "":
         return 1
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= 10_000 else None
+
+
+def _fallback(answer: SearchPage, index: SearchIndex, lang: str, chunks: list[Chunk],
+              filters: dict[str, str]) -> tuple[RawResults, list[Chunk]] | None:
+    """Nothing matched every word: a did-you-mean query, else the rare words, else no list at all."""
+    page = answer.page
+    answer.suggestion = _suggestion(index, lang, answer.query)
+    if answer.suggestion:
+        fixed = analyse(answer.suggestion)
+        raw = index.search(lang, fixed, filters, page, PER_PAGE)
+        if raw is not None and raw.total:
+            answer.corrected = answer.suggestion
+            return raw, fixed
+    found = partial(index, lang, chunks)
+    answer.absent = found.absent
+    if found.query is not None:
+        raw = index.search(lang, chunks, filters, page, PER_PAGE, query=found.query)
+        if raw is not None and raw.total:
+            answer.relaxed = True
+            return raw, chunks
+    answer.related = found.related + ([answer.suggestion] if answer.suggestion else [])
+    return None
 
 
 def _suggestion(index: SearchIndex, lang: str, text: str) -> str | None:

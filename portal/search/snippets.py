@@ -12,15 +12,15 @@ import re
 from markupsafe import Markup, escape
 
 from portal.search.analysis import fold, fold_with_offsets
-from portal.search.query import Chunk
+from portal.search.query import Chunk, expansions_of
 
 _LATIN = re.compile(r"[0-9a-z]+")
 
 
 def needles(chunks: list[Chunk]) -> list[re.Pattern[str]]:
-    """Patterns (over folded text) for what the query's chunks should light up."""
+    """Patterns (over folded text) for what the query's chunks and their expansions should light up."""
     found: list[str] = []
-    for chunk in chunks:
+    for chunk in [*chunks, *expansions_of(chunks)]:
         folded = fold(chunk.text)
         if not _LATIN.fullmatch(folded):
             found.append(re.escape(folded))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from portal.search.analysis import clean_query, fold, is_kana
-from portal.search.japanese import noun_compounds
+from portal.search.japanese import known_word, noun_compounds
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff々]")
@@ -54,7 +54,8 @@ def _fix(part: str, vocabulary: dict[str, dict[str, str]]) -> str:
         close = difflib.get_close_matches(part, list(ja), n=1, cutoff=0.6)
         return close[0] if close else part
     words = vocabulary.get("en", {})
-    if part.isascii() and part.isalpha() and len(part) >= 4 and part.lower() not in words:
+    if part.isascii() and part.isalpha() and len(part) >= 4 and part.lower() not in words \
+            and not known_word(part):  # a real word (ration) is not a misspelling of another (ratio)
         close = difflib.get_close_matches(part.lower(), list(words), n=1, cutoff=0.75)
         return close[0] if close else part
     return part
