@@ -249,6 +249,11 @@ def _markdown(r: dict) -> str:
               f"{_ratio(ours.recall, r['recall'], 2)} that of FTS5 trigram. Stock Whoosh treats a Japanese "
               "run as one token, so only whole-field matches hit; FTS5 trigram cannot match 1–2 character "
               "words (福祉, 区, 烏山) and does no kana, reading or width folding."]
+    lines += ["", "The residents' kinds rest on the reviewed thesaurus (`portal/search/data/thesaurus.csv`) "
+              "and Sudachi's synonym groups, searched at 0.5 and 0.3 of a typed word's weight, on BM25F "
+              "ranking with the plans' action nouns (対策, 推進, 支援 …) ranking but never selecting. An "
+              "absent query is right when nothing is listed, which the peers also manage when they find "
+              "nothing; the portal then names the unused word and offers related plan words as links."]
     return "\n".join(lines)
 
 
