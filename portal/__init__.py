@@ -34,13 +34,22 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     from portal.areas import search as areas_search
     from portal.catalog import search as catalog_search
-    from portal.consult import search as consult_search
     from portal.plan import search as plan_search
+    from portal.review import search as review_search
 
     search_index.init_app(app, [catalog_search.ADAPTER, plan_search.ADAPTER, areas_search.ADAPTER,
-                                consult_search.ADAPTER])
+                                review_search.ADAPTER])
     errors.init_app(app)
 
+    _register_features(app)
+    from portal.cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def _register_features(app: Flask) -> None:
+    """Register every feature's pages, in the order of the layers (docs/architecture.md)."""
     from portal.plan.views import bp as plan_bp
     from portal.site.views import bp as site_bp
 
@@ -60,14 +69,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(search_bp)
 
-    from portal import consult
+    from portal import consult, review, staff
 
     consult.init_app(app)
-    from portal import staff
-
+    review.init_app(app)  # adds its pages to the staff blueprint, so before staff.init_app
     staff.init_app(app)
-
-    from portal.cli import register_commands
-
-    register_commands(app)
-    return app

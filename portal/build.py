@@ -108,7 +108,7 @@ def build(app: Flask, progress: Progress = _plain_progress, *, reindex: bool = T
     upgrade(get_engine())
     report = load_all(app, folders, progress)
     if app.config["DEMO_MODE"]:
-        from portal.consult.demo import build_demo
+        from portal.review.demo import build_demo
 
         build_demo()
     if reindex:

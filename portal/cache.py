@@ -47,7 +47,7 @@ class Cache:
         """An empty cachetools cache of this kind."""
         if self.ttl is None:
             return LRUCache(self.maxsize)
-        return TTLCache(self.maxsize, self.ttl, timer=self.timer)
+        return TTLCache(self.maxsize, self.ttl, timer=lambda: self.timer())  # TIMER may be swapped
 
     def get(self, key: Hashable, default: Any = None) -> Any:
         """The value held for KEY (and mark it recently used), or DEFAULT."""

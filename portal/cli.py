@@ -176,8 +176,7 @@ def register_commands(app: Flask) -> None:
                     restore_command, db_group,
                     search_group):
         app.cli.add_command(command)
-    from portal.consult import retention_cli  # noqa: F401  (adds purge-personal-data)
-    from portal.consult.cli import consult_group
+    from portal.review.cli import consult_group
     from portal.staff.cli import audit_group, user_group
 
     app.cli.add_command(consult_group)

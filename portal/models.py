@@ -3,9 +3,9 @@
 from portal.areas import models as areas_models
 from portal.catalog import models as catalog_models
 from portal.consult import models as consult_models
-from portal.consult import ward_models as consult_ward_models
 from portal.plan import models as plan_models
+from portal.review import models as review_models
 from portal.staff import models as staff_models
 
-__all__ = ["areas_models", "catalog_models", "consult_models", "consult_ward_models", "plan_models",
+__all__ = ["areas_models", "catalog_models", "consult_models", "plan_models", "review_models",
            "staff_models"]

@@ -20,7 +20,6 @@ from flask import Flask
 from sqlalchemy.exc import IntegrityError
 
 from portal.consult import services, snapshots
-from portal.consult.forms import CommentDraft
 from portal.consult.limiter import RateLimited, SubmissionLimiter
 from portal.db import begin_write
 
@@ -35,7 +34,7 @@ class Job:
     """One comment waiting for the writer: its inputs, then its comment id or its error."""
 
     slug: str
-    draft: CommentDraft
+    draft: services.NewComment
     token: str
     lang: str
     now: datetime

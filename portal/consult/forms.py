@@ -9,8 +9,9 @@ were not valid UTF-8).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from portal.consult.services import NewComment, choice_problems
 from portal.i18n import _, _l
 
 #: Age groups offered on the form (stored as these keys).
@@ -23,8 +24,6 @@ RELATIONS = {
     "resident": _l("Live in Setagaya"), "worker": _l("Work in Setagaya"),
     "student": _l("Study in Setagaya"), "other": _l("Other"),
 }
-#: Residence value for someone living outside the ward (区外).
-OUTSIDE = "outside"
 #: Longest name and contact accepted.
 NAME_MAX, CONTACT_MAX = 100, 200
 #: Bidirectional formatting characters that can disguise text (Trojan Source, CVE-2021-42574).
@@ -32,22 +31,19 @@ BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u
 
 
 @dataclass
-class CommentDraft:
+class CommentDraft(NewComment):
     """The values of one comment form, normalised, with the problems found per field."""
 
-    body: str = ""
-    node_id: str = ""
-    residence: str = ""
-    age_group: str = ""
-    relation: str = ""
-    name: str = ""
-    contact: str = ""
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
         """True when no field has a problem."""
         return not self.errors
+
+    def values(self) -> NewComment:
+        """The comment as the services take it (without the form's problems)."""
+        return NewComment(**{f.name: getattr(self, f.name) for f in fields(NewComment)})
 
 
 def normalize_text(raw: str) -> str:
@@ -108,8 +104,4 @@ def read_draft(form: dict[str, str], *, limit: int) -> CommentDraft:
 
 def check_choices(draft: CommentDraft, *, in_scope: bool, chiku_ids: set[str]) -> None:
     """Record problems with the 施策 (outside the scope) and the 地区 (unknown)."""
-    if draft.node_id and not in_scope:
-        draft.errors["measure"] = str(_("This 施策 is not part of this consultation. "
-                                         "Please choose one from the list, or make a general comment."))
-    if draft.residence and draft.residence != OUTSIDE and draft.residence not in chiku_ids:
-        draft.errors["residence"] = str(_("Please choose your 地区 from the list."))
+    draft.errors.update(choice_problems(draft.values(), in_scope=in_scope, chiku_ids=chiku_ids))

@@ -261,7 +261,7 @@ def _record(consultation, draft: CommentDraft, token: str, client: str | None):
     from portal.consult.limiter import RateLimited
 
     job = current_app.extensions["consult_committer"].record(
-        Job(consultation.slug, draft, token, _lang(), clock.now(), client))
+        Job(consultation.slug, draft.values(), token, _lang(), clock.now(), client))
     if isinstance(job.error, RateLimited):
         return _too_many(consultation, draft, job.error.wait)
     if isinstance(job.error, services.ConsultationClosed):
@@ -313,9 +313,10 @@ def lookup(slug: str):
             later = crosswalk.later_places(session, current_app.config["DATASETS_DIR"],
                                            comment.revision_id, comment.node_id, comment.concept_id)
     measure = consultation.measure(comment.node_id) if comment and comment.node_id else None
-    from portal.consult.result_views import placement
-
-    placed = placement(session, consultation, comment) if comment else None
+    # Where the ward placed the comment in its published result: asked of the review feature
+    # (registered by portal.review), which this side never imports.
+    placement = current_app.extensions.get("consult_placement")
+    placed = placement(session, consultation, comment) if comment and placement else None
     html = render_template("consult/lookup.html", c=consultation, comment=comment, error=error,
                            later=later, measure=measure, number=number, placed=placed)
     return _private(Response(html, status=404 if error else 200))

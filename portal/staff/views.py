@@ -1,14 +1,12 @@
-"""Staff pages: log in and out, the dashboard of consultations, and the audit log."""
+"""Staff pages: log in and out, and the audit log (back-office features add their own pages)."""
 
 from __future__ import annotations
 
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
 from portal import clock
-from portal.consult import grouping, services
 from portal.db import begin_write, get_session
 from portal.i18n import _
-from portal.japantime import to_jst
 from portal.staff import accounts, audit
 from portal.staff import session as login
 from portal.staff.blueprint import bp
@@ -20,23 +18,6 @@ def private(response: Response | str, status: int = 200) -> Response:
         response = Response(response, status=status)
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-@bp.context_processor
-def _helpers() -> dict[str, object]:
-    """Labels and time formatters for staff templates."""
-    from portal.consult.dates import show_time
-    from portal.consult.forms import AGE_GROUPS
-    from portal.consult.labels import CATEGORY_LABELS, CHANNEL_LABELS, EXCLUSION_LABELS
-
-    return {"consult_time": show_time, "consult_local": _local, "age_groups": AGE_GROUPS,
-            "exclusion_labels": EXCLUSION_LABELS, "category_labels": CATEGORY_LABELS,
-            "channel_labels": CHANNEL_LABELS}
-
-
-def _local(utc) -> str:
-    """A naive-UTC time as 'YYYY-MM-DD HH:MM' in Japan time (for the edit form)."""
-    return to_jst(utc).strftime("%Y-%m-%d %H:%M")
 
 
 def _policy() -> accounts.LoginPolicy:
@@ -78,7 +59,6 @@ def login_page():
     return redirect(_safe_next(request.form.get("next", "")), code=303)
 
 
-
 @bp.post("/logout")
 @login.require("moderator")
 def logout():
@@ -94,17 +74,6 @@ def logout():
     session.commit()
     login.end()
     return redirect(url_for("staff.login"), code=303)
-
-
-@bp.get("/")
-@login.require("moderator")
-def dashboard():
-    """Every consultation with what is left to do before its result can be published."""
-    session = get_session()
-    now = clock.now()
-    rows = [(c, grouping.completeness(session, c, now=now), services.count_comments(session, c))
-            for c in services.list_consultations(session)]
-    return private(render_template("staff/dashboard.html", rows=rows, now=now))
 
 
 @bp.get("/audit")

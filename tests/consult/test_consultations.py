@@ -11,15 +11,16 @@ from portal import clock
 from portal.consult import services
 from portal.consult.limiter import DatabaseStorage
 from portal.db import get_session, make_engine
+from portal.review import opening
 
 REVISION = "mirai-plan-2022:revised"
 
 
-def _spec(**extra) -> services.ConsultationSpec:
+def _spec(**extra) -> opening.ConsultationSpec:
     values = dict(slug="mirai-test", revision_id=REVISION, opens_local=datetime(2027, 1, 1),
                   closes_local=datetime(2027, 1, 30, 23, 59), title_ja="未来つながるプラン修正への意見募集")
     values.update(extra)
-    return services.ConsultationSpec(**values)
+    return opening.ConsultationSpec(**values)
 
 
 def test_a_period_under_the_minimum_needs_a_recorded_reason(capp):
@@ -27,22 +28,22 @@ def test_a_period_under_the_minimum_needs_a_recorded_reason(capp):
         session = get_session()
         short = _spec(closes_local=datetime(2027, 1, 21, 23, 59))
         with pytest.raises(services.ConsultError, match="21 days"):
-            services.open_consultation(session, short, min_days=30, now=clock.now())
+            opening.open_consultation(session, short, min_days=30, now=clock.now())
         short.short_period_reason_ja = "法改正の施行日に間に合わせるため"
-        assert services.open_consultation(session, short, min_days=30, now=clock.now()).id
+        assert opening.open_consultation(session, short, min_days=30, now=clock.now()).id
 
 
 def test_thirty_days_counted_from_the_opening_day_is_enough(capp):
     with capp.app_context():
-        c = services.open_consultation(get_session(), _spec(), min_days=30, now=clock.now())
-        assert services.period_days(c.opens_at, c.closes_at) == 30
+        c = opening.open_consultation(get_session(), _spec(), min_days=30, now=clock.now())
+        assert opening.period_days(c.opens_at, c.closes_at) == 30
         assert len(c.measures) == 19  # every 施策 of the revised plan
 
 
 def test_scope_of_chosen_measures_refuses_a_node_that_is_not_a_measure(capp):
     with capp.app_context():
         with pytest.raises(services.ConsultError, match="not a 施策"):
-            services.open_consultation(get_session(), _spec(node_ids=["mirai-plan-2022:revised:pillar-1"]),
+            opening.open_consultation(get_session(), _spec(node_ids=["mirai-plan-2022:revised:pillar-1"]),
                                        min_days=30, now=clock.now())
 
 
@@ -52,7 +53,7 @@ def test_scope_of_chosen_measures_refuses_a_node_that_is_not_a_measure(capp):
 ])
 def test_status_follows_the_clock(capp, at, status):
     with capp.app_context():
-        c = services.open_consultation(get_session(), _spec(), min_days=30, now=clock.now())
+        c = opening.open_consultation(get_session(), _spec(), min_days=30, now=clock.now())
         assert c.status(at) == status
         c.results_published_at = datetime(2027, 3, 1)
         assert c.status(datetime(2027, 3, 2)) == "results"
@@ -73,7 +74,7 @@ def test_cli_opens_a_consultation_and_refuses_a_short_one(capp):
 def test_build_adds_a_demo_open_for_thirty_days_labelled_on_every_page(capp, cclient):
     with capp.app_context():
         demo = services.get_consultation(get_session(), "demo")
-        assert demo.is_demo and services.period_days(demo.opens_at, demo.closes_at) == 30
+        assert demo.is_demo and opening.period_days(demo.opens_at, demo.closes_at) == 30
     with clock.frozen(datetime(2026, 11, 10)):
         for url in ("/ja/consultations/", "/ja/consultations/demo/", "/en/consultations/demo/comment",
                     "/ja/consultations/demo/receipt"):

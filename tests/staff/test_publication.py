@@ -9,8 +9,9 @@ from pathlib import Path
 
 from portal import clock
 from portal.catalog import packages
-from portal.consult import grouping, publication, services
+from portal.consult import services
 from portal.db import get_session
+from portal.review import completeness, publication
 from tests.helpers import AFTER, PEOPLE, PII_IN_TEXT, moderate_group_answer, post
 
 
@@ -29,7 +30,7 @@ def test_result_cannot_be_published_while_a_comment_is_left(staff_app, commented
         with staff_app.app_context():
             session = get_session()
             c = services.get_consultation(session, "demo")
-            left = grouping.completeness(session, c, now=clock.now())
+            left = completeness.completeness(session, c, now=clock.now())
             assert len(left.ungrouped) == len(commented)
             to = publication.Destinations(staff_app.config["PUBLISHED_DIR"],
                                           staff_app.config["RELEASES_DIR"], "http://x")

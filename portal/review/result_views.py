@@ -6,10 +6,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template
 
 from portal import clock
-from portal.consult import results, services
+from portal.consult import services
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _
+from portal.review import results
 
 bp = Blueprint("consult_result", __name__, url_prefix="/<lang>/consultations")
 
@@ -19,7 +20,7 @@ def _helpers() -> dict[str, object]:
     """Labels and the time formatter for the result page."""
     from portal.consult.dates import show_time
     from portal.consult.forms import AGE_GROUPS
-    from portal.consult.labels import CATEGORY_LABELS, CHANNEL_LABELS, EXCLUSION_LABELS
+    from portal.review.labels import CATEGORY_LABELS, CHANNEL_LABELS, EXCLUSION_LABELS
 
     return {"consult_time": show_time, "age_groups": AGE_GROUPS,
             "exclusion_labels": EXCLUSION_LABELS, "category_labels": CATEGORY_LABELS,
@@ -48,7 +49,7 @@ def placement(session, consultation, comment) -> dict | None:
     view = results.result_view(session, consultation)
     if view.result is None:
         return None
-    from portal.consult.labels import CATEGORY_LABELS, EXCLUSION_LABELS
+    from portal.review.labels import CATEGORY_LABELS, EXCLUSION_LABELS
 
     review = view.reviews.get(comment.id)
     group = view.group_of(comment)

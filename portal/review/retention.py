@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from portal.consult.models import Comment, CommentIdentity, Consultation
-from portal.consult.ward_models import CommentReview, ConsultationResult
+from portal.review.models import CommentReview, ConsultationResult
 
 
 @dataclass

@@ -18,15 +18,15 @@ from sqlalchemy.orm import Session
 from portal import packagefiles
 from portal.catalog import packages, releases
 from portal.catalog.services import import_package, publish_package
-from portal.consult import package as pkgdata
-from portal.consult.grouping import Completeness, completeness
 from portal.consult.models import Consultation
-from portal.consult.moderation import ensure_not_published
-from portal.consult.results import ResultView, receipt_digest, receipt_hashes, result_view
 from portal.consult.services import ConsultError, list_chiku
-from portal.consult.ward_models import ConsultationResult
 from portal.i18n import _
 from portal.japantime import to_jst
+from portal.review import package as pkgdata
+from portal.review.completeness import Completeness, completeness
+from portal.review.models import ConsultationResult
+from portal.review.moderation import ensure_not_published
+from portal.review.results import ResultView, receipt_digest, receipt_hashes, result_view
 
 
 class ResultIncomplete(ConsultError):

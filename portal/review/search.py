@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
-from portal.consult import results
 from portal.consult.models import Consultation
 from portal.i18n import _l, localized
+from portal.review import results
 from portal.search.documents import Document, Kind, SearchAdapter
 
 

@@ -10,6 +10,7 @@ from portal.consult import services
 from portal.consult.models import Consultation
 from portal.japantime import to_utc
 from portal.plan.models import Revision
+from portal.review import opening
 
 #: The 素案 of the health and welfare plan: its crosswalk to the later text shows where 施策 went.
 DEMO_REVISION = "hoken-fukushi-plan:r2023-04-26"
@@ -19,10 +20,10 @@ def ensure_demo(session: Session, *, now: datetime) -> Consultation | None:
     """Create the demo consultation, or move its period to 30 days from NOW; None without the plan."""
     if session.get(Revision, DEMO_REVISION) is None:
         return None
-    spec = services.demo_spec(now, DEMO_REVISION)
+    spec = opening.demo_spec(now, DEMO_REVISION)
     existing = services.get_consultation(session, spec.slug)
     if existing is None:
-        return services.open_consultation(session, spec, min_days=30, now=now)
+        return opening.open_consultation(session, spec, min_days=30, now=now)
     existing.opens_at = to_utc(spec.opens_local)
     existing.closes_at = to_utc(spec.closes_local)
     session.flush()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 
 from portal import clock
-from portal.consult import crosswalk, grouping, publication, results, services
-from portal.consult.moderation import list_comments
-from portal.consult.search import result_document
+from portal.consult import crosswalk, services
 from portal.db import get_session
 from portal.i18n import _
+from portal.review import completeness, grouping, publication, responses, results
+from portal.review.moderation import list_comments
+from portal.review.pages import actor, consultation_or_404, log_action, render, write_consultation
+from portal.review.search import result_document
 from portal.staff import session as login
 from portal.staff.blueprint import bp
-from portal.staff.consult_views import _consultation, _log, _render, _write
 
 
 @bp.route("/consultations/<slug>/groups", methods=["GET", "POST"])
@@ -20,10 +21,10 @@ from portal.staff.consult_views import _consultation, _log, _render, _write
 def groups(slug: str):
     """List the groups; start a new one on a 施策 (or on general comments)."""
     session = get_session()
-    c = _consultation(slug)
+    c = consultation_or_404(slug)
     message = None
     if request.method == "POST":
-        session, c = _write(slug)
+        session, c = write_consultation(slug)
         try:
             group = grouping.create_group(session, c, node_id=request.form.get("node_id") or None,
                                           summary_ja=request.form.get("summary_ja", "")[:5000])
@@ -31,11 +32,11 @@ def groups(slug: str):
             session.rollback()
             message = str(exc)
         else:
-            _log(session, "create_group", f"group:{slug}:{group.id}", None,
+            log_action(session, "create_group", f"group:{slug}:{group.id}", None,
                  grouping.group_snapshot(group))
             session.commit()
             return redirect(url_for("staff.group_page", slug=slug, gid=group.id), code=303)
-    return _render("staff/groups.html", status=400 if message else 200, c=c, message=message,
+    return render("staff/groups.html", status=400 if message else 200, c=c, message=message,
                    view=results.result_view(session, c), form=request.form)
 
 
@@ -54,7 +55,7 @@ def _change_choices(session, c, group) -> list:
 def group_page(slug: str, gid: int):
     """Edit a group's summary, the ward's response, its category and change; choose its comments."""
     session = get_session()
-    c = _consultation(slug)
+    c = consultation_or_404(slug)
     group = grouping.get_group(session, c, gid) or abort(404)
     message = None
     if request.method == "POST":
@@ -62,28 +63,28 @@ def group_page(slug: str, gid: int):
         if message is None:
             return redirect(url_for("staff.group_page", slug=slug, gid=gid), code=303)
         session = get_session()
-        c = _consultation(slug)
+        c = consultation_or_404(slug)
         group = grouping.get_group(session, c, gid) or abort(404)
     view = results.result_view(session, c)
-    return _render("staff/group.html", status=400 if message else 200, c=c, group=group,
+    return render("staff/group.html", status=400 if message else 200, c=c, group=group,
                    view=view, message=message, changes=_change_choices(session, c, group),
                    members={x.id for x in grouping.members(session, group)})
 
 
 def _save_group(slug: str, gid: int) -> str | None:
     """Save the group form (answer and membership); return an error message or None."""
-    session, c = _write(slug)
+    session, c = write_consultation(slug)
     group = grouping.get_group(session, c, gid) or abort(404)
     before = grouping.group_snapshot(group)
     f = request.form
-    answer = grouping.Answer(f.get("summary_ja", "")[:5000], f.get("response_ja", "")[:5000],
+    answer = responses.Answer(f.get("summary_ja", "")[:5000], f.get("response_ja", "")[:5000],
                              f.get("category", ""), change_node_id=f.get("change_node_id", ""))
     chosen = {int(v) for v in f.getlist("comment") if v.isdigit()}
     comments = {x.receipt_no: x for x in list_comments(session, c)}
     current = {x.receipt_no for x in grouping.members(session, group)}
-    user = _actor()
+    user = actor()
     try:
-        grouping.answer_group(session, c, group, answer)
+        responses.answer_group(session, c, group, answer)
         grouping.assign(session, c, group, [comments[n] for n in sorted(chosen - current)
                                             if n in comments], actor=user, now=clock.now())
         grouping.assign(session, c, None, [comments[n] for n in sorted(current - chosen)],
@@ -92,16 +93,11 @@ def _save_group(slug: str, gid: int) -> str | None:
         session.rollback()
         return str(exc)
     after = {**grouping.group_snapshot(group), "comments": sorted(chosen & set(comments))}
-    _log(session, "answer_group", f"group:{slug}:{gid}", {**before, "comments": sorted(current)},
+    log_action(session, "answer_group", f"group:{slug}:{gid}", {**before, "comments": sorted(current)},
          after)
     session.commit()
     flash(_("The group was saved."))
     return None
-
-
-def _actor() -> str:
-    """Username of the logged-in staff member."""
-    return g.staff_user.username
 
 
 @bp.route("/consultations/<slug>/publish", methods=["GET", "POST"])
@@ -109,29 +105,29 @@ def _actor() -> str:
 def publish(slug: str):
     """Show what is left; publish the result as a page and an open-data package when complete."""
     session = get_session()
-    c = _consultation(slug)
-    left = grouping.completeness(session, c, now=clock.now())
+    c = consultation_or_404(slug)
+    left = completeness.completeness(session, c, now=clock.now())
     if request.method == "GET" or not left.complete:
-        return _render("staff/publish.html", status=200 if request.method == "GET" else 409, c=c,
+        return render("staff/publish.html", status=200 if request.method == "GET" else 409, c=c,
                        left=left, result=results.get_result(session, c))
     return _publish(slug)
 
 
 def _publish(slug: str):
     """Publish in one transaction, then add the result to the search index."""
-    session, c = _write(slug)
+    session, c = write_consultation(slug)
     cfg = current_app.config
     to = publication.Destinations(cfg["PUBLISHED_DIR"], cfg["RELEASES_DIR"], cfg["PUBLIC_BASE_URL"])
     try:
-        result = publication.publish_result(session, c, actor=_actor(), now=clock.now(), to=to)
+        result = publication.publish_result(session, c, actor=actor(), now=clock.now(), to=to)
     except publication.ResultIncomplete as exc:
         session.rollback()
-        return _render("staff/publish.html", status=409, c=c, left=exc.left, result=None)
+        return render("staff/publish.html", status=409, c=c, left=exc.left, result=None)
     except services.ConsultError as exc:
         session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("staff.publish", slug=slug), code=303)
-    _log(session, "publish_result", f"consultation:{slug}", None,
+    log_action(session, "publish_result", f"consultation:{slug}", None,
          {"receipt_digest": result.receipt_digest, "receipt_count": result.receipt_count,
           "package": f"{result.package_name} {result.package_version}"})
     session.commit()

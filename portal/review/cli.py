@@ -1,4 +1,7 @@
-"""`portal consult open|list`: staff open a consultation on a plan revision from the command line."""
+"""`portal consult open|list|purge-personal-data`: the ward's consultation commands.
+
+`purge-personal-data` deletes names, contacts and unredacted originals after the retention period
+(CONSULT_PERSONAL_DATA_RETENTION_DAYS days after the result is published)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from flask.cli import with_appcontext
 
 from portal import clock
 from portal.consult import services
+from portal.review import opening
 
 
 @click.group("consult")
@@ -37,21 +41,21 @@ def consult_open(slug: str, revision_id: str, node_ids: tuple[str, ...], opens: 
     from portal.db import begin_write, get_session
 
     try:
-        spec = services.ConsultationSpec(
+        spec = opening.ConsultationSpec(
             slug=slug, revision_id=revision_id, node_ids=list(node_ids) or None,
-            opens_local=services.parse_local(opens),
-            closes_local=services.parse_local(closes, end_of_day=True),
+            opens_local=opening.parse_local(opens),
+            closes_local=opening.parse_local(closes, end_of_day=True),
             short_period_reason_ja=texts.pop("short_reason_ja"),
             short_period_reason_en=texts.pop("short_reason_en"),
             **{k: v or "" for k, v in texts.items()})
         session = get_session()
         begin_write(session)
-        consultation = services.open_consultation(
+        consultation = opening.open_consultation(
             session, spec, min_days=current_app.config["CONSULT_MIN_PERIOD_DAYS"], now=clock.now())
         session.commit()
     except (ValueError, services.ConsultError) as exc:
         raise click.ClickException(str(exc)) from None
-    opens_at, closes_at = services.local_period(consultation)
+    opens_at, closes_at = opening.local_period(consultation)
     click.echo(f"opened {consultation.slug}: {len(consultation.measures)} 施策 of {revision_id}, "
                f"{opens_at:%Y-%m-%d %H:%M} – {closes_at:%Y-%m-%d %H:%M} JST")
 
@@ -67,3 +71,32 @@ def consult_list() -> None:
     for c in services.list_consultations(session):
         click.echo(f"{c.slug}\t{c.status(now)}\t{c.revision_id}\t"
                    f"{services.count_comments(session, c)} comments")
+
+
+@consult_group.command("purge-personal-data")
+@click.option("--days", type=int, default=None,
+              help="Retention in days after publication (default CONSULT_PERSONAL_DATA_RETENTION_DAYS).")
+@click.option("--dry-run", is_flag=True, help="Only say what would be deleted.")
+@with_appcontext
+def purge_personal_data(days: int | None, dry_run: bool) -> None:
+    """Delete commenters' personal data of results published more than the retention period ago."""
+    from portal.db import begin_write, get_session
+    from portal.review import retention
+    from portal.staff import audit
+
+    days = current_app.config["CONSULT_PERSONAL_DATA_RETENTION_DAYS"] if days is None else days
+    if days < 0:
+        raise click.BadParameter("must be 0 or more", param_hint="--days")
+    session = get_session()
+    begin_write(session)
+    report = retention.purge_personal_data(session, now=clock.now(), days=days, dry_run=dry_run)
+    if not dry_run and report.consultations:
+        audit.record(session, actor="system:purge", action="purge_personal_data",
+                     target="consultations:" + ",".join(report.consultations),
+                     after={"identities": report.identities, "originals": report.originals,
+                            "days": days}, now=clock.now())
+    session.commit()
+    verb = "would delete" if dry_run else "deleted"
+    click.echo(f"{verb}: {report.identities} names/contacts, {report.originals} unredacted "
+               f"originals, in {len(report.consultations)} consultation(s) "
+               f"{' '.join(report.consultations)}".rstrip())

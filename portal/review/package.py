@@ -14,8 +14,8 @@ import csv
 import io
 from typing import Any
 
-from portal.consult.results import ResultView
 from portal.japantime import to_jst
+from portal.review.results import ResultView
 
 #: Japanese labels of the data vocabularies (the published values stay the ASCII keys).
 CATEGORY_JA = {"reflected": "反映", "partly_reflected": "一部反映", "already_included": "既に記載",

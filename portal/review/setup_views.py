@@ -8,14 +8,15 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from sqlalchemy import select
 
 from portal import clock
-from portal.consult import drafting, services
+from portal.consult import services
 from portal.consult.forms import normalize_text
 from portal.db import begin_write, get_session
 from portal.i18n import _
 from portal.plan.models import Revision
+from portal.review import opening
+from portal.review.pages import log_action, write_consultation
 from portal.staff import session as login
 from portal.staff.blueprint import bp
-from portal.staff.consult_views import _log, _write
 from portal.staff.views import private
 
 #: Consultation IDs: they become URL parts and a dataset name (consultation-<id>).
@@ -23,13 +24,13 @@ SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,60}")
 TEXTS = ("title_ja", "title_en", "description_ja", "description_en", "channels_ja", "channels_en")
 
 
-def _spec(form, slug: str, revision_id: str) -> services.ConsultationSpec:
+def _spec(form, slug: str, revision_id: str) -> opening.ConsultationSpec:
     """Read the consultation form into a spec (times are Asia/Tokyo)."""
     texts = {k: normalize_text(form.get(k, ""))[:5000] for k in TEXTS}
-    return services.ConsultationSpec(
+    return opening.ConsultationSpec(
         slug=slug, revision_id=revision_id,
-        opens_local=services.parse_local(form.get("opens", "")),
-        closes_local=services.parse_local(form.get("closes", ""), end_of_day=True),
+        opens_local=opening.parse_local(form.get("opens", "")),
+        closes_local=opening.parse_local(form.get("closes", ""), end_of_day=True),
         short_period_reason_ja=normalize_text(form.get("short_period_reason_ja", "")) or None,
         short_period_reason_en=normalize_text(form.get("short_period_reason_en", "")) or None,
         **texts)
@@ -56,7 +57,7 @@ def new_consultation():
     begin_write(session)
     try:
         spec = _spec(request.form, slug, request.form.get("revision_id", ""))
-        c = services.open_consultation(session, spec, now=clock.now(),
+        c = opening.open_consultation(session, spec, now=clock.now(),
                                        min_days=current_app.config["CONSULT_MIN_PERIOD_DAYS"])
     except ValueError:
         session.rollback()
@@ -64,7 +65,7 @@ def new_consultation():
     except services.ConsultError as exc:
         session.rollback()
         return _form_page(None, str(exc), 400)
-    _log(session, "open_consultation", f"consultation:{slug}", None, drafting.snapshot(c))
+    log_action(session, "open_consultation", f"consultation:{slug}", None, opening.snapshot(c))
     session.commit()
     return redirect(url_for("staff.queue", slug=slug), code=303)
 
@@ -76,11 +77,11 @@ def edit_consultation(slug: str):
     c = services.get_consultation(get_session(), slug) or abort(404)
     if request.method == "GET":
         return _form_page(c, None)
-    session, c = _write(slug)
-    before = drafting.snapshot(c)
+    session, c = write_consultation(slug)
+    before = opening.snapshot(c)
     try:
         spec = _spec(request.form, slug, c.revision_id)
-        drafting.edit_consultation(session, c, spec, now=clock.now(),
+        opening.edit_consultation(session, c, spec, now=clock.now(),
                                    min_days=current_app.config["CONSULT_MIN_PERIOD_DAYS"])
     except ValueError:
         session.rollback()
@@ -88,6 +89,6 @@ def edit_consultation(slug: str):
     except services.ConsultError as exc:
         session.rollback()
         return _form_page(c, str(exc), 400)
-    _log(session, "edit_consultation", f"consultation:{slug}", before, drafting.snapshot(c))
+    log_action(session, "edit_consultation", f"consultation:{slug}", before, opening.snapshot(c))
     session.commit()
     return redirect(url_for("staff.queue", slug=slug), code=303)

@@ -1,5 +1,5 @@
 """Moderation use cases: exclude a comment with a reason, flag and redact personal information,
-and type in comments that arrived on paper, by FAX, at the counter or by e-mail.
+and record comments that arrived on paper, by FAX, at the counter or by e-mail.
 
 The original text (Comment.body) is never changed here; the redacted text to publish is kept in
 CommentReview.published_text. Nothing can change once the result is published.
@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.consult import receipts
-from portal.consult.forms import CommentDraft, check_choices, normalize_text, read_draft
+from portal.consult.forms import normalize_text
 from portal.consult.models import Comment, CommentIdentity, Consultation
-from portal.consult.services import ConsultError, chiku_ids
-from portal.consult.ward_models import CHANNELS, EXCLUSIONS, CommentReview, ConsultationResult
+from portal.consult.services import ConsultError, NewComment, chiku_ids, choice_problems
 from portal.i18n import _
 from portal.japantime import to_jst, to_utc
+from portal.review.models import EXCLUSIONS, CommentReview, ConsultationResult
 
 
 class ResultAlreadyPublished(ConsultError):
@@ -122,28 +122,8 @@ class OfflineEntry:
 
     channel: str
     received_on: date
-    draft: CommentDraft
+    comment: NewComment
     same_submitter_as: int | None = None
-
-
-def read_offline(form: Any, *, limit: int) -> tuple[OfflineEntry | None, CommentDraft, dict[str, str]]:
-    """Read the staff entry form; return the entry (None when invalid), the draft and errors."""
-    draft = read_draft(form, limit=limit)
-    errors = dict(draft.errors)
-    channel = str(form.get("channel", ""))
-    if channel not in CHANNELS or channel == "web":
-        errors["channel"] = _("Choose how the comment arrived.")
-    try:
-        received = date.fromisoformat(str(form.get("received_on", "")).strip())
-    except ValueError:
-        received = None
-        errors["received_on"] = _("Give the date of receipt as YYYY-MM-DD.")
-    same = str(form.get("same_submitter_as", "")).strip()
-    if same and not same.isdigit():
-        errors["same_submitter_as"] = _("Give a receipt number (digits only) or leave this empty.")
-    if errors or received is None:
-        return None, draft, errors
-    return OfflineEntry(channel, received, draft, int(same) if same else None), draft, errors
 
 
 def enter_offline(session: Session, consultation: Consultation, entry: OfflineEntry, *,
@@ -157,11 +137,11 @@ def enter_offline(session: Session, consultation: Consultation, entry: OfflineEn
     if not first <= entry.received_on <= last or entry.received_on > to_jst(now).date():
         raise ConsultError(_("The date of receipt must be within the period (%(first)s – %(last)s) "
                              "and not in the future.", first=first, last=last))
-    draft = entry.draft
-    check_choices(draft, in_scope=bool(draft.node_id and consultation.measure(draft.node_id)),
-                  chiku_ids=chiku_ids(session))
-    if draft.errors:
-        raise ConsultError("; ".join(draft.errors.values()))
+    draft = entry.comment
+    problems = choice_problems(draft, in_scope=bool(draft.node_id and consultation.measure(draft.node_id)),
+                               chiku_ids=chiku_ids(session))
+    if problems:
+        raise ConsultError("; ".join(problems.values()))
     token = receipts.new_token()
     code = receipts.receipt_code(token, secret)
     measure = consultation.measure(draft.node_id) if draft.node_id else None

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.consult.grouping import list_groups
 from portal.consult.models import Comment, Consultation, ConsultationMeasure
-from portal.consult.moderation import list_comments, reviews
-from portal.consult.ward_models import CommentReview, ConsultationResult, OpinionGroup
+from portal.review.grouping import list_groups
+from portal.review.models import CommentReview, ConsultationResult, OpinionGroup
+from portal.review.moderation import list_comments, reviews
 
 
 def receipt_digest(hashes: list[str]) -> str:
