@@ -139,6 +139,20 @@ def test_no_module_imports_another_modules_private_names():
     assert not wrong, "\n".join(wrong)
 
 
+def _is_entry_point(path: Path) -> bool:
+    """Views and the JSON API: they parse, call a service, commit and render."""
+    return path.name == "views.py" or path.name.endswith("_views.py") or "api" in path.parts
+
+
+def test_entry_points_call_services_instead_of_building_queries():
+    wrong = []
+    for path in filter(_is_entry_point, _sources()):
+        for line, module, _names in _imports(path):
+            if module.startswith("sqlalchemy") and module != "sqlalchemy.exc":
+                wrong.append(f"{path.relative_to(PORTAL.parent)}:{line} imports {module}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_module_in_portal_is_longer_than_the_limit():
     long = {str(p.relative_to(PORTAL.parent)): n for p in _sources()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}

@@ -5,20 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask import jsonify, request, url_for
-from sqlalchemy import Select, select
 
 from portal.api import bad_parameter, bp, dump
-from portal.areas.models import Chiku
+from portal.areas.services import get_chiku
 from portal.catalog import rows
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _
-from portal.plan.models import Indicator, Node, Observation, Plan, Revision
-
-#: Filters of /observations and the column each one reads.
-OBSERVATION_FILTERS = {"plan": Revision.plan_id, "revision": Observation.revision_id,
-                       "node": Indicator.node_id, "indicator": Observation.indicator_id,
-                       "series": Observation.series, "fiscal_year": Observation.fiscal_year}
+from portal.plan import services
+from portal.plan.models import Node, Plan
+from portal.plan.services import OBSERVATION_FILTERS
 
 
 def _plan(plan: Plan) -> dict[str, Any]:
@@ -30,14 +26,13 @@ def _plan(plan: Plan) -> dict[str, Any]:
 @bp.get("/plans")
 def plans():
     """List every plan with its revisions."""
-    found = get_session().scalars(select(Plan).order_by(Plan.plan_id))
-    return jsonify({"plans": [_plan(p) for p in found]})
+    return jsonify({"plans": [_plan(p) for p in services.list_plans(get_session())]})
 
 
 @bp.get("/plans/<plan_id>")
 def plan_detail(plan_id: str):
     """Return one plan with its revisions."""
-    plan = get_session().get(Plan, plan_id)
+    plan = services.get_plan(get_session(), plan_id)
     if plan is None:
         fail(404, _("There is no plan %(id)s.", id=plan_id))
     return jsonify(_plan(plan))
@@ -58,14 +53,12 @@ def _tree(nodes: list[Node], indicators: dict[str, list[dict[str, Any]]]) -> lis
 def revision_tree(plan_id: str, revision_id: str):
     """Return the tree of one revision: pillars → measures → projects, with their indicators."""
     session = get_session()
-    revision = session.get(Revision, revision_id)
-    if revision is None or revision.plan_id != plan_id:
+    revision = services.get_revision(session, plan_id, revision_id)
+    if revision is None:
         fail(404, _("There is no revision %(id)s in this plan.", id=revision_id))
-    nodes = list(session.scalars(select(Node).where(Node.revision_id == revision_id)
-                                 .order_by(Node.position, Node.node_id)))
+    nodes = services.revision_nodes(session, revision_id)
     indicators: dict[str, list[dict[str, Any]]] = {}
-    for ind in session.scalars(select(Indicator).where(Indicator.revision_id == revision_id)
-                               .order_by(Indicator.indicator_id)):
+    for ind in services.revision_indicators(session, revision_id):
         indicators.setdefault(ind.node_id, []).append(dump(ind))
     return jsonify({"plan_id": plan_id, "revision": dump(revision), "nodes": _tree(nodes, indicators)})
 
@@ -73,7 +66,7 @@ def revision_tree(plan_id: str, revision_id: str):
 @bp.get("/nodes/<node_id>")
 def node_detail(node_id: str):
     """Return one node with its children's ids and its indicators."""
-    node = get_session().get(Node, node_id)
+    node = services.get_node(get_session(), node_id)
     if node is None:
         fail(404, _("There is no node %(id)s.", id=node_id))
     return jsonify({**dump(node), "children": [c.node_id for c in node.children],
@@ -83,20 +76,10 @@ def node_detail(node_id: str):
 @bp.get("/indicators/<indicator_id>")
 def indicator_detail(indicator_id: str):
     """Return one indicator with every observation printed for it."""
-    ind = get_session().get(Indicator, indicator_id)
+    ind = services.get_indicator(get_session(), indicator_id)
     if ind is None:
         fail(404, _("There is no indicator %(id)s.", id=indicator_id))
     return jsonify({**dump(ind), "observations": [dump(o) for o in ind.observations]})
-
-
-def _observation_query(args: dict[str, str]) -> Select:
-    """Build the observations query from validated filters."""
-    query = (select(Observation).join(Indicator)
-             .join(Revision, Observation.revision_id == Revision.revision_id))
-    for name, value in args.items():
-        column = OBSERVATION_FILTERS[name]
-        query = query.where(column == (int(value) if name == "fiscal_year" else value))
-    return query.order_by(Observation.observation_id)
 
 
 def _observation_args() -> tuple[dict[str, str], str | None, int]:
@@ -127,12 +110,10 @@ def observations():
         return bad_parameter(exc.param, exc.code, exc.value, max=rows.MAX_LIMIT)
     session = get_session()
     chiku = request.args.get("chiku")
-    if chiku is not None and session.get(Chiku, chiku) is None:
+    if chiku is not None and get_chiku(session, chiku) is None:
         return bad_parameter("chiku", "unknown_value", chiku)
-    query = _observation_query(filters)
-    if after is not None:
-        query = query.where(Observation.observation_id > after)
-    found = [] if chiku else list(session.scalars(query.limit(limit + 1)))
+    typed = {k: int(v) if k == "fiscal_year" else v for k, v in filters.items()}
+    found = [] if chiku else services.find_observations(session, typed, after=after, limit=limit + 1)
     body: dict[str, Any] = {"filters": {**filters, **({"chiku": chiku} if chiku else {})},
                             "count": min(len(found), limit),
                             "observations": [dump(o) for o in found[:limit]], "next": None}

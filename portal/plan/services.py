@@ -86,6 +86,11 @@ def get_revision(session: Session, plan_id: str, revision_id: str) -> Revision |
     return rev if rev is not None and rev.plan_id == plan_id else None
 
 
+def list_revisions(session: Session) -> list[Revision]:
+    """Every revision of every plan, by id (the choice when opening a consultation)."""
+    return list(session.scalars(select(Revision).order_by(Revision.revision_id)))
+
+
 def get_node(session: Session, node_id: str) -> Node | None:
     """Return the node NODE_ID, or None."""
     return session.get(Node, node_id)
@@ -163,3 +168,21 @@ def ancestors(node: Node) -> list[Node]:
 def revision_of(session: Session, revision_id: str) -> Revision | None:
     """Return the revision REVISION_ID, or None."""
     return session.get(Revision, revision_id)
+
+
+#: Filters of the observations search and the column each one reads (fiscal_year is an integer).
+OBSERVATION_FILTERS = {"plan": Revision.plan_id, "revision": Observation.revision_id,
+                       "node": Indicator.node_id, "indicator": Observation.indicator_id,
+                       "series": Observation.series, "fiscal_year": Observation.fiscal_year}
+
+
+def find_observations(session: Session, filters: dict[str, str | int], *, after: str | None,
+                      limit: int) -> list[Observation]:
+    """Observations matching FILTERS (keys of OBSERVATION_FILTERS), after id AFTER, at most LIMIT."""
+    query = (select(Observation).join(Indicator)
+             .join(Revision, Observation.revision_id == Revision.revision_id))
+    for name, value in filters.items():
+        query = query.where(OBSERVATION_FILTERS[name] == value)
+    if after is not None:
+        query = query.where(Observation.observation_id > after)
+    return list(session.scalars(query.order_by(Observation.observation_id).limit(limit)))

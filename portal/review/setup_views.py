@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from flask import abort, current_app, redirect, render_template, request, url_for
-from sqlalchemy import select
 
 from portal import clock
 from portal.consult import services
 from portal.consult.forms import normalize_text
 from portal.db import begin_write, get_session
 from portal.i18n import _
-from portal.plan.models import Revision
+from portal.plan import services as plan_services
 from portal.review import opening
 from portal.review.pages import log_action, write_consultation
 from portal.staff import session as login
@@ -38,7 +37,7 @@ def _spec(form, slug: str, revision_id: str) -> opening.ConsultationSpec:
 
 def _form_page(c, message: str | None, status: int = 200):
     """Render the consultation form."""
-    revisions = list(get_session().scalars(select(Revision).order_by(Revision.revision_id)))
+    revisions = plan_services.list_revisions(get_session())
     return private(render_template("staff/consultation.html", c=c, message=message,
                                    form=request.form, revisions=revisions), status=status)
 
