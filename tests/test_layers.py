@@ -18,7 +18,8 @@ PORTAL = Path(__file__).resolve().parent.parent / "portal"
 #: portal/ or top-level modules (written with .py). Written once here and in docs/architecture.md.
 LAYERS: list[tuple[str, ...]] = [
     ("config.py", "db.py", "migrate.py", "i18n.py", "japantime.py", "clock.py", "cache.py",
-     "errors.py", "security.py", "logs.py", "chrome.py", "spreadsheet.py", "packagefiles.py"),
+     "textrules.py", "errors.py", "security.py", "logs.py", "chrome.py", "spreadsheet.py",
+     "packagefiles.py"),
     ("search",),
     ("staff",),
     ("catalog",),

@@ -1,18 +1,16 @@
 """The comment form: read the posted fields, normalise them, and say what is wrong per field.
 
-Text gets NFC and CRLF → LF only, never NFKC: ① must stay ① and ＜ must stay ＜, as written.
-Refused: NUL and other control characters (except line feed and tab), bidi overrides and
-isolates (they can make the text read differently from what is stored), and U+FFFD (bytes that
-were not valid UTF-8).
+Every text follows the portal's one text rule (portal.textrules: NFC and LF, never NFKC; control,
+bidi, tag characters and U+FFFD refused), the same rule staff forms apply.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, fields
 
 from portal.consult.services import NewComment, choice_problems
 from portal.i18n import _, _l
+from portal.textrules import character_problem, length_problem, normalize_text
 
 #: Age groups offered on the form (stored as these keys).
 AGE_GROUPS = {
@@ -26,8 +24,6 @@ RELATIONS = {
 }
 #: Longest name and contact accepted.
 NAME_MAX, CONTACT_MAX = 100, 200
-#: Bidirectional formatting characters that can disguise text (Trojan Source, CVE-2021-42574).
-BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
 @dataclass
@@ -46,38 +42,11 @@ class CommentDraft(NewComment):
         return NewComment(**{f.name: getattr(self, f.name) for f in fields(NewComment)})
 
 
-def normalize_text(raw: str) -> str:
-    """NFC and LF line ends; surrounding blank space removed."""
-    return unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def text_length(text: str) -> int:
-    """Length as the form's counter shows it: code points after normalize_text."""
-    return len(text)
-
-
-def bad_character(text: str, *, multiline: bool) -> tuple[int, str] | None:
-    """Return (position from 1, U+XXXX) of the first refused character, or None."""
-    for index, ch in enumerate(text, start=1):
-        if ch in "\n\t" and multiline:
-            continue
-        if ch in BIDI or ch == "\ufffd" or unicodedata.category(ch) in {"Cc", "Cs"}:
-            return index, f"U+{ord(ch):04X}"
-    return None
-
-
 def _check_text(errors: dict[str, str], key: str, text: str, limit: int, *, multiline: bool) -> None:
     """Record a length or character problem of TEXT under KEY."""
-    if len(text) > limit:
-        errors[key] = str(_("This is %(length)s characters long; the limit is %(limit)s. "
-                             "Please shorten it by %(over)s characters.",
-                             length=len(text), limit=limit, over=len(text) - limit))
-        return
-    bad = bad_character(text, multiline=multiline)
-    if bad:
-        errors[key] = str(_("Character %(position)s is an invisible control character (%(code)s) "
-                             "that cannot be accepted. Please delete it and retype that part.",
-                             position=bad[0], code=bad[1]))
+    problem = length_problem(text, limit) or character_problem(text, multiline=multiline)
+    if problem:
+        errors[key] = problem
 
 
 def read_draft(form: dict[str, str], *, limit: int) -> CommentDraft:

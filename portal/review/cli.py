@@ -12,6 +12,11 @@ from flask.cli import with_appcontext
 from portal import clock
 from portal.consult import services
 from portal.review import opening
+from portal.review.forms import ConsultationForm, errors_of
+
+#: Form field → command-line option, where they differ.
+OPTION = {"revision_id": "revision", "short_period_reason_ja": "short_reason_ja",
+          "short_period_reason_en": "short_reason_en"}
 
 
 @click.group("consult")
@@ -39,21 +44,27 @@ def consult_open(slug: str, revision_id: str, node_ids: tuple[str, ...], opens: 
                  **texts: str | None) -> None:
     """Open a consultation on a revision (all its 施策, or the --measure ones)."""
     from portal.db import begin_write, get_session
+    from portal.staff import audit
 
+    form = ConsultationForm(data={
+        "slug": slug, "revision_id": revision_id, "opens": opens, "closes": closes,
+        "short_period_reason_ja": texts.pop("short_reason_ja"),
+        "short_period_reason_en": texts.pop("short_reason_en"), **texts})
+    if not form.validate():  # the staff pages' rules, text rule included
+        raise click.ClickException("; ".join(f"--{OPTION.get(k, k).replace('_', '-')}: {v}"
+                                             for k, v in errors_of(form).items()))
+    spec = form.spec(slug)
+    spec.node_ids = list(node_ids) or None
     try:
-        spec = opening.ConsultationSpec(
-            slug=slug, revision_id=revision_id, node_ids=list(node_ids) or None,
-            opens_local=opening.parse_local(opens),
-            closes_local=opening.parse_local(closes, end_of_day=True),
-            short_period_reason_ja=texts.pop("short_reason_ja"),
-            short_period_reason_en=texts.pop("short_reason_en"),
-            **{k: v or "" for k, v in texts.items()})
         session = get_session()
         begin_write(session)
         consultation = opening.open_consultation(
             session, spec, min_days=current_app.config["CONSULT_MIN_PERIOD_DAYS"], now=clock.now())
+        audit.record(session, actor="system:cli", action="open_consultation",
+                     target=f"consultation:{slug}", after=opening.snapshot(consultation),
+                     now=clock.now())
         session.commit()
-    except (ValueError, services.ConsultError) as exc:
+    except services.ConsultError as exc:
         raise click.ClickException(str(exc)) from None
     opens_at, closes_at = opening.local_period(consultation)
     click.echo(f"opened {consultation.slug}: {len(consultation.measures)} 施策 of {revision_id}, "

@@ -9,6 +9,7 @@ from portal.consult import crosswalk, services
 from portal.db import get_session
 from portal.i18n import _
 from portal.review import completeness, grouping, publication, responses, results
+from portal.review.forms import AnswerForm, NewGroupForm, errors_of, receipt_number
 from portal.review.moderation import list_comments
 from portal.review.pages import actor, consultation_or_404, log_action, render, write_consultation
 from portal.review.search import result_document
@@ -22,12 +23,15 @@ def groups(slug: str):
     """List the groups; start a new one on a 施策 (or on general comments)."""
     session = get_session()
     c = consultation_or_404(slug)
-    message = None
-    if request.method == "POST":
+    message, errors = None, {}
+    form = NewGroupForm(request.form)
+    if request.method == "POST" and not form.validate():
+        errors = errors_of(form)
+    elif request.method == "POST":
         session, c = write_consultation(slug)
         try:
-            group = grouping.create_group(session, c, node_id=request.form.get("node_id") or None,
-                                          summary_ja=request.form.get("summary_ja", "")[:5000])
+            group = grouping.create_group(session, c, node_id=form.node_id.data or None,
+                                          summary_ja=form.summary_ja.data)
         except services.ConsultError as exc:
             session.rollback()
             message = str(exc)
@@ -36,8 +40,9 @@ def groups(slug: str):
                  grouping.group_snapshot(group))
             session.commit()
             return redirect(url_for("staff.group_page", slug=slug, gid=group.id), code=303)
-    return render("staff/groups.html", status=400 if message else 200, c=c, message=message,
-                   view=results.result_view(session, c), form=request.form)
+    return render("staff/groups.html", status=400 if message or errors else 200, c=c,
+                  message=message, errors=errors, view=results.result_view(session, c),
+                  form=request.form)
 
 
 def _change_choices(session, c, group) -> list:
@@ -57,29 +62,29 @@ def group_page(slug: str, gid: int):
     session = get_session()
     c = consultation_or_404(slug)
     group = grouping.get_group(session, c, gid) or abort(404)
-    message = None
+    message, errors = None, {}
     if request.method == "POST":
-        message = _save_group(slug, gid)
-        if message is None:
+        form = AnswerForm(request.form)
+        errors = {} if form.validate() else errors_of(form)
+        message = None if errors else _save_group(slug, gid, form.answer())
+        if not (message or errors):
             return redirect(url_for("staff.group_page", slug=slug, gid=gid), code=303)
         session = get_session()
         c = consultation_or_404(slug)
         group = grouping.get_group(session, c, gid) or abort(404)
     view = results.result_view(session, c)
-    return render("staff/group.html", status=400 if message else 200, c=c, group=group,
-                   view=view, message=message, changes=_change_choices(session, c, group),
-                   members={x.id for x in grouping.members(session, group)})
+    return render("staff/group.html", status=400 if message or errors else 200, c=c, group=group,
+                  view=view, message=message, errors=errors, typed=request.form,
+                  changes=_change_choices(session, c, group),
+                  members={x.id for x in grouping.members(session, group)})
 
 
-def _save_group(slug: str, gid: int) -> str | None:
-    """Save the group form (answer and membership); return an error message or None."""
+def _save_group(slug: str, gid: int, answer: responses.Answer) -> str | None:
+    """Save the ward's ANSWER and the group's comments; return an error message or None."""
     session, c = write_consultation(slug)
     group = grouping.get_group(session, c, gid) or abort(404)
     before = grouping.group_snapshot(group)
-    f = request.form
-    answer = responses.Answer(f.get("summary_ja", "")[:5000], f.get("response_ja", "")[:5000],
-                             f.get("category", ""), change_node_id=f.get("change_node_id", ""))
-    chosen = {int(v) for v in f.getlist("comment") if v.isdigit()}
+    chosen = {n for v in request.form.getlist("comment") if (n := receipt_number(v)) is not None}
     comments = {x.receipt_no: x for x in list_comments(session, c)}
     current = {x.receipt_no for x in grouping.members(session, group)}
     user = actor()

@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.consult.forms import normalize_text
 from portal.consult.models import Comment, Consultation
 from portal.consult.services import ConsultError
 from portal.i18n import _
 from portal.review.models import CommentReview, OpinionGroup
 from portal.review.moderation import ensure_not_published, review_of
+from portal.textrules import normalize_text
 
 #: Longest summary or response accepted, in characters.
 TEXT_MAX = 4000

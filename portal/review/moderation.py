@@ -15,12 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.consult import receipts
-from portal.consult.forms import normalize_text
 from portal.consult.models import Comment, CommentIdentity, Consultation
 from portal.consult.services import ConsultError, NewComment, chiku_ids, choice_problems
 from portal.i18n import _
 from portal.japantime import to_jst, to_utc
 from portal.review.models import EXCLUSIONS, CommentReview, ConsultationResult
+from portal.textrules import normalize_text
 
 
 class ResultAlreadyPublished(ConsultError):
@@ -30,7 +30,8 @@ class ResultAlreadyPublished(ConsultError):
 def ensure_not_published(session: Session, consultation: Consultation) -> None:
     """Refuse any change to a consultation whose result is published."""
     if session.get(ConsultationResult, consultation.id) is not None:
-        raise ResultAlreadyPublished("the result of this consultation is already published")
+        raise ResultAlreadyPublished(_("The result of this consultation is already published: "
+                                       "it can no longer be changed."))
 
 
 def list_comments(session: Session, consultation: Consultation) -> list[Comment]:

@@ -52,7 +52,8 @@ def _scope_nodes(session: Session, revision_id: str, node_ids: list[str] | None)
     by_id = {n.node_id: n for n in measures}
     unknown = [i for i in node_ids if i not in by_id]
     if unknown:
-        raise ConsultError(f"not a 施策 of {revision_id}: {', '.join(unknown)}")
+        raise ConsultError(_("Not a 施策 of %(revision)s: %(ids)s.", revision=revision_id,
+                             ids=", ".join(unknown)))
     return [by_id[i] for i in node_ids]
 
 
@@ -86,21 +87,28 @@ class ConsultationSpec:
     is_demo: bool = False
 
 
+def checked_period(spec: ConsultationSpec, *, min_days: int) -> tuple[datetime, datetime]:
+    """SPEC's period in naive UTC; refuse one that ends before it starts, or a period shorter
+    than MIN_DAYS without a recorded reason (行政手続法39条3項: 30 days unless a reason is given)."""
+    opens_at, closes_at = to_utc(spec.opens_local), to_utc(spec.closes_local)
+    if closes_at <= opens_at:
+        raise ConsultError(_("The period must close after it opens."))
+    days = period_days(opens_at, closes_at)
+    if days < min_days and not (spec.short_period_reason_ja or "").strip():
+        raise ConsultError(_("The period is %(days)s days, shorter than the minimum of %(min)s "
+                             "days: give the reason.", days=days, min=min_days))
+    return opens_at, closes_at
+
+
 def open_consultation(session: Session, spec: ConsultationSpec, *, min_days: int,
                       now: datetime) -> Consultation:
     """Create a consultation on a revision; refuse a short period without a recorded reason."""
     revision = session.get(Revision, spec.revision_id)
     if revision is None:
-        raise ConsultError(f"unknown revision {spec.revision_id}")
+        raise ConsultError(_("There is no plan revision %(id)s.", id=spec.revision_id))
     if session.scalar(select(Consultation.id).where(Consultation.slug == spec.slug)):
-        raise ConsultError(f"a consultation called {spec.slug} exists already")
-    opens_at, closes_at = to_utc(spec.opens_local), to_utc(spec.closes_local)
-    if closes_at <= opens_at:
-        raise ConsultError("the period must close after it opens")
-    days = period_days(opens_at, closes_at)
-    if days < min_days and not (spec.short_period_reason_ja or "").strip():
-        raise ConsultError(f"the period is {days} days, shorter than the minimum of {min_days}: "
-                           "give the reason (--short-reason-ja)")
+        raise ConsultError(_("A consultation with the ID %(slug)s exists already.", slug=spec.slug))
+    opens_at, closes_at = checked_period(spec, min_days=min_days)
     nodes = _scope_nodes(session, spec.revision_id, spec.node_ids)
     consultation = Consultation(
         slug=spec.slug, plan_id=revision.plan_id, revision_id=revision.revision_id,
@@ -166,13 +174,7 @@ def edit_consultation(session: Session, c: Consultation, spec: ConsultationSpec,
     if now >= c.opens_at:
         raise ConsultError(_("This consultation has opened: its period and texts can no longer "
                              "be changed."))
-    opens_at, closes_at = to_utc(spec.opens_local), to_utc(spec.closes_local)
-    if closes_at <= opens_at:
-        raise ConsultError(_("The period must close after it opens."))
-    days = period_days(opens_at, closes_at)
-    if days < min_days and not (spec.short_period_reason_ja or "").strip():
-        raise ConsultError(_("The period is %(days)s days, shorter than the minimum of %(min)s "
-                             "days: give the reason.", days=days, min=min_days))
+    opens_at, closes_at = checked_period(spec, min_days=min_days)
     if not spec.title_ja.strip():
         raise ConsultError(_("Give the title of the consultation."))
     c.opens_at, c.closes_at = opens_at, closes_at

@@ -33,7 +33,7 @@ class ResultIncomplete(ConsultError):
     """Something is left before the result may be published (see .left)."""
 
     def __init__(self, left: Completeness) -> None:
-        super().__init__("the result is not complete: comments or groups are left")
+        super().__init__(_("The result is not complete: comments or groups are left."))
         self.left = left
 
 
@@ -130,7 +130,8 @@ def publish_result(session: Session, consultation: Consultation, *, actor: str, 
                                      base_url=to.base_url), _files(view, digest, hashes, chiku, now))
     problems = packages.validate(folder)
     if problems:
-        raise ConsultError("the result package does not validate: " + "; ".join(map(str, problems)))
+        raise ConsultError(_("The result package does not validate: %(problems)s",
+                             problems="; ".join(map(str, problems))))
     pkg = packages.read(folder)
     import_package(session, pkg, now=now)
     publish_package(pkg, to.releases_dir, now=now, base_url=to.base_url)

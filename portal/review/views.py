@@ -54,11 +54,10 @@ def comment_page(slug: str, no: int):
         review.exclusion or "" if review else "", review.exclusion_note or "" if review else "",
         bool(review and review.has_personal_info), (review.published_text or "") if review else "")
     if request.method == "POST":
-        decision = moderation.Decision(request.form.get("exclusion", ""),
-                                       request.form.get("exclusion_note", "")[:2000],
-                                       request.form.get("has_personal_info") == "1",
-                                       request.form.get("published_text", "")[:20000])
-        errors = moderation.check_decision(comment, decision)
+        form = forms.DecisionForm(request.form)
+        form.validate()
+        decision = form.decision()
+        errors = forms.errors_of(form) or moderation.check_decision(comment, decision)
         if not errors:
             return _moderate(slug, no, decision)
     return render("staff/comment.html", status=400 if errors else 200, c=c, comment=comment,

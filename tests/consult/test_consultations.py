@@ -42,7 +42,7 @@ def test_thirty_days_counted_from_the_opening_day_is_enough(capp):
 
 def test_scope_of_chosen_measures_refuses_a_node_that_is_not_a_measure(capp):
     with capp.app_context():
-        with pytest.raises(services.ConsultError, match="not a 施策"):
+        with pytest.raises(services.ConsultError, match="の施策ではありません"):  # in the ward's language
             opening.open_consultation(get_session(), _spec(node_ids=["mirai-plan-2022:revised:pillar-1"]),
                                        min_days=30, now=clock.now())
 
@@ -64,7 +64,7 @@ def test_cli_opens_a_consultation_and_refuses_a_short_one(capp):
     args = ["consult", "open", "--slug", "cli-test", "--revision", REVISION, "--opens", "2027-02-01",
             "--closes", "2027-02-10", "--title-ja", "テスト"]
     refused = runner.invoke(args=args)
-    assert refused.exit_code != 0 and "shorter than the minimum" in refused.output
+    assert refused.exit_code != 0 and "最低日数（30日）より短い" in refused.output
     ok = runner.invoke(args=[*args, "--short-reason-ja", "緊急のため",
                              "--measure", "mirai-plan-2022:revised:measure-1"])
     assert ok.exit_code == 0, ok.output
