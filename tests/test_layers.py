@@ -140,6 +140,30 @@ def test_no_module_imports_another_modules_private_names():
     assert not wrong, "\n".join(wrong)
 
 
+def _module_aliases(tree: ast.AST) -> set[str]:
+    """Names a module binds to other portal modules (`from portal.x import y`, `import portal.x as y`)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("portal"):
+            names |= {a.asname or a.name for a in node.names if _is_module(f"{node.module}.{a.name}")}
+        elif isinstance(node, ast.Import):
+            names |= {a.asname for a in node.names if a.asname and a.name.startswith("portal")}
+    return names
+
+
+def test_no_module_reads_another_modules_private_attributes():
+    wrong = []
+    for path in _sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = _module_aliases(tree)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id in aliases and node.attr.startswith("_")
+                    and not node.attr.startswith("__")):
+                wrong.append(f"{path.relative_to(PORTAL.parent)}:{node.lineno} {node.value.id}.{node.attr}")
+    assert not wrong, "\n".join(wrong)
+
+
 def _is_entry_point(path: Path) -> bool:
     """Views and the JSON API: they parse, call a service, commit and render."""
     return path.name == "views.py" or path.name.endswith("_views.py") or "api" in path.parts

@@ -88,7 +88,7 @@ def choose_pair(plan: Plan, old_id: str | None, new_id: str | None) -> tuple[Rev
     """Pick the revisions to compare, or return a message saying what is wrong with the request."""
     revisions = {r.revision_id: r for r in plan.revisions}
     if old_id is None and new_id is None:
-        with_tree = [r for r in plan.revisions if services._has_nodes(r)]
+        with_tree = [r for r in plan.revisions if services.has_nodes(r)]
         if len(with_tree) < 2:
             return _("This plan has fewer than two revisions with a published plan tree.")
         return with_tree[-2], with_tree[-1]

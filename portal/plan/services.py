@@ -115,11 +115,11 @@ def roots(nodes: list[Node]) -> list[Node]:
 
 def main_revision(plan: Plan) -> Revision | None:
     """The newest revision that has a plan tree (the one residents read), else the newest."""
-    with_nodes = [r for r in plan.revisions if _has_nodes(r)]
+    with_nodes = [r for r in plan.revisions if has_nodes(r)]
     return (with_nodes or plan.revisions or [None])[-1]
 
 
-def _has_nodes(revision: Revision) -> bool:
+def has_nodes(revision: Revision) -> bool:
     """True when REVISION has at least one node."""
     from sqlalchemy.orm import object_session
 
