@@ -37,7 +37,7 @@ def groups(slug: str):
             message = str(exc)
         else:
             log_action(session, "create_group", f"group:{slug}:{group.id}", None,
-                 grouping.group_snapshot(group))
+                       grouping.group_snapshot(group))
             session.commit()
             return redirect(url_for("staff.group_page", slug=slug, gid=group.id), code=303)
     return render("staff/groups.html", status=400 if message or errors else 200, c=c,
@@ -98,8 +98,8 @@ def _save_group(slug: str, gid: int, answer: responses.Answer) -> str | None:
         session.rollback()
         return str(exc)
     after = {**grouping.group_snapshot(group), "comments": sorted(chosen & set(comments))}
-    log_action(session, "answer_group", f"group:{slug}:{gid}", {**before, "comments": sorted(current)},
-         after)
+    log_action(session, "answer_group", f"group:{slug}:{gid}",
+               {**before, "comments": sorted(current)}, after)
     session.commit()
     flash(_("The group was saved."))
     return None
@@ -114,7 +114,7 @@ def publish(slug: str):
     left = completeness.completeness(session, c, now=clock.now())
     if request.method == "GET" or not left.complete:
         return render("staff/publish.html", status=200 if request.method == "GET" else 409, c=c,
-                       left=left, result=results.get_result(session, c))
+                      left=left, result=results.get_result(session, c))
     return _publish(slug)
 
 
@@ -133,8 +133,8 @@ def _publish(slug: str):
         flash(str(exc), "error")
         return redirect(url_for("staff.publish", slug=slug), code=303)
     log_action(session, "publish_result", f"consultation:{slug}", None,
-         {"receipt_digest": result.receipt_digest, "receipt_count": result.receipt_count,
-          "package": f"{result.package_name} {result.package_version}"})
+               {"receipt_digest": result.receipt_digest, "receipt_count": result.receipt_count,
+                "package": f"{result.package_name} {result.package_version}"})
     session.commit()
     _index(session, c, result.package_name)
     flash(_("The result was published."))

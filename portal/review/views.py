@@ -38,7 +38,7 @@ def queue(slug: str):
     c = consultation_or_404(slug)
     view = results.result_view(session, c)
     return render("staff/queue.html", c=c, view=view,
-                   left=completeness.completeness(session, c, now=clock.now()))
+                  left=completeness.completeness(session, c, now=clock.now()))
 
 
 @bp.route("/consultations/<slug>/comments/<int:no>", methods=["GET", "POST"])
@@ -61,8 +61,8 @@ def comment_page(slug: str, no: int):
         if not errors:
             return _moderate(slug, no, decision)
     return render("staff/comment.html", status=400 if errors else 200, c=c, comment=comment,
-                   decision=decision, errors=errors, review=review,
-                   measure=c.measure(comment.node_id) if comment.node_id else None)
+                  decision=decision, errors=errors, review=review,
+                  measure=c.measure(comment.node_id) if comment.node_id else None)
 
 
 def _moderate(slug: str, no: int, decision: moderation.Decision):
@@ -102,10 +102,10 @@ def offline_entry(slug: str):
                 message = str(exc)
             else:
                 log_action(session, "enter_comment", f"comment:{slug}:{comment.receipt_no}", None,
-                     {"channel": comment.channel, "node_id": comment.node_id,
-                      "received_on": str(entry.received_on)})
+                           {"channel": comment.channel, "node_id": comment.node_id,
+                            "received_on": str(entry.received_on)})
                 session.commit()
                 return render("staff/entered.html", c=c, comment=comment, code=code)
     return render("staff/offline.html", status=400 if errors or message else 200, c=c,
-                   draft=draft, errors=errors, message=message, form=request.form,
-                   chiku=services.list_chiku(get_session()))
+                  draft=draft, errors=errors, message=message, form=request.form,
+                  chiku=services.list_chiku(get_session()))
