@@ -27,7 +27,7 @@ def test_a_period_under_the_minimum_needs_a_recorded_reason(capp):
     with capp.app_context():
         session = get_session()
         short = _spec(closes_local=datetime(2027, 1, 21, 23, 59))
-        with pytest.raises(services.ConsultError, match="21 days"):
+        with pytest.raises(services.ConsultError, match="21日間"):
             opening.open_consultation(session, short, min_days=30, now=clock.now())
         short.short_period_reason_ja = "法改正の施行日に間に合わせるため"
         assert opening.open_consultation(session, short, min_days=30, now=clock.now()).id
