@@ -200,7 +200,7 @@ def copy_built(built: Built, tmp: Path, *, index: bool = True, releases: bool = 
     else:
         (tmp / "database.url").write_text(copy.database_url, encoding="utf-8")
     if demo_from_now:
-        from portal.consult.demo import build_demo
+        from portal.review.demo import build_demo
 
         app = create_app(copy.config())
         with app.app_context():

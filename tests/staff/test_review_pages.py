@@ -14,8 +14,7 @@ from portal.consult import services
 from portal.consult.models import Comment, CommentIdentity
 from portal.db import get_session
 from portal.staff.models import AuditEntry
-from tests.conftest import db_fingerprint
-from tests.staff.conftest import AFTER, DURING, login, post
+from tests.helpers import AFTER, DURING, db_fingerprint, login, post
 
 NEW = "/staff/consultations/new"
 #: The 素案 revision the demo is on (another consultation may be opened on it).

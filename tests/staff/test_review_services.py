@@ -14,7 +14,7 @@ from portal.consult.models import Comment
 from portal.db import begin_write, get_session
 from portal.review import completeness, grouping, moderation, publication, responses
 from portal.review.models import CommentReview
-from tests.staff.conftest import AFTER, PII_IN_TEXT
+from tests.helpers import AFTER, PII_IN_TEXT
 
 
 @pytest.fixture

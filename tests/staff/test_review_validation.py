@@ -14,9 +14,7 @@ from portal.db import get_session
 from portal.review.models import CommentReview, OpinionGroup
 from portal.staff.models import AuditEntry
 from portal.textrules import bad_character
-from tests.conftest import db_fingerprint
-from tests.consult.conftest import confirm
-from tests.staff.conftest import AFTER, DURING, login, post
+from tests.helpers import AFTER, DURING, confirm, db_fingerprint, login, post
 
 #: Invisible characters the rule refuses in every field: a bidi override and a tag character.
 HIDDEN = [("\u202e", "U+202E"), ("\U000e0041", "U+E0041"), ("\U000e007f", "U+E007F")]
