@@ -60,8 +60,7 @@ def _register_features(app: Flask) -> None:
     app.register_blueprint(catalog_bp)
     from portal import api
 
-    api.register_modules()
-    app.register_blueprint(api.bp)
+    api.register(app)
     from portal.areas.views import bp as areas_bp
 
     app.register_blueprint(areas_bp)

@@ -13,11 +13,18 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 @bp.before_request
-def _language() -> None:
-    """Write error messages in the client's language (Accept-Language, else Japanese)."""
+def _language() -> tuple[Response, int] | None:
+    """Write messages in `_lang` when given, else the client's language (Accept-Language, else Japanese)."""
+    chosen = request.args.get("_lang")
     if not g.get("lang"):
         g.lang = best_language(request.accept_languages, current_app.config["LANGUAGES"],
                                current_app.config["DEFAULT_LANGUAGE"])
+    if chosen is None:
+        return None
+    if chosen not in current_app.config["LANGUAGES"]:
+        return bad_parameter("_lang", "unknown_value", chosen)
+    g.lang = chosen
+    return None
 
 
 @bp.after_request
@@ -41,6 +48,7 @@ def _reasons() -> dict[str, str]:
         "cursor_mismatch": _("This cursor belongs to another sort order."),
         "empty_fields": _("Name at least one column."),
         "unknown_value": _("“%(value)s” is not known."),
+        "unknown_operator": _("“%(value)s” is not a filter; use contains, gt, gte, lt, lte or not."),
     }
 
 
@@ -68,3 +76,12 @@ def register_modules() -> None:
 
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
+
+
+def register(app) -> None:
+    """Add the API's routes to APP: /api/v1 and the page describing it for people (/<lang>/api/)."""
+    from portal.api.docs import bp as docs_bp
+
+    register_modules()
+    app.register_blueprint(bp)
+    app.register_blueprint(docs_bp)

@@ -7,7 +7,7 @@ import json
 from flask import Response, current_app, jsonify, request, url_for
 
 from portal.api import bad_parameter, bp
-from portal.catalog import facets, metadata, releases, rows, services
+from portal.catalog import browse, facets, metadata, releases, rows, services
 from portal.catalog.links import file_url
 from portal.db import get_session
 from portal.errors import fail
@@ -57,21 +57,22 @@ def dataset_version(name: str, version: str):
 
 @bp.get("/datasets/<name>/<version>/resources/<resource>/rows")
 def resource_rows(name: str, version: str, resource: str):
-    """Return rows of a resource: `column=value` filters, `_sort`, `_fields`, `_size`, `_cursor`."""
+    """Rows of a resource (or of `observations-labelled`): `column=value` and `column__op=value`
+    filters, `_sort`, `_fields`, `_facet`, `_size`, `_cursor` — the table browser's JSON twin."""
     resolved = _version(name, version)
-    table = rows.load_table(_base(), name, resolved, resource)
-    if table is None:
+    source = browse.open_source(_base(), name, resolved, resource)
+    if source is None:
         fail(404, _("There is no resource %(resource)s in this dataset.", resource=resource))
     try:
-        query = rows.parse_query(table, list(request.args.items(multi=True)))
-        positions, total, following = rows.run(table, query)
+        view = browse.view(source, list(request.args.items(multi=True)))
     except rows.QueryError as exc:
         return bad_parameter(exc.param, exc.code, exc.value, max=rows.MAX_LIMIT)
-    return _rows_response(name, resolved, resource, table, query, positions, total, following)
+    return _rows_response(name, resolved, resource, source.table, view)
 
 
-def _rows_response(name, version, resource, table, query, positions, total, following) -> Response:
+def _rows_response(name: str, version: str, resource: str, table: rows.Table, view: browse.View) -> Response:
     """Assemble the rows answer around the pre-serialized rows; a Link header points to the next page."""
+    query, positions, total, following = view.query, view.positions, view.total, view.following
     next_url = None
     if following is not None:
         args = [(k, v) for k, v in request.args.items(multi=True) if k != "_cursor"]
@@ -81,6 +82,9 @@ def _rows_response(name, version, resource, table, query, positions, total, foll
             f"{k}={_quote(v)}" for k, v in args)
     head = {"dataset": name, "version": version, "resource": resource, "total": total,
             "count": len(positions), "fields": query.fields or table.names, "next": next_url}
+    if view.facets:
+        head["facets"] = {column: [{"value": v, "count": c} for v, c in values]
+                          for column, values in view.facets.items()}
     body = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     body += ',"rows":' + rows.rows_json(table, positions, query.fields) + "}"
     response = Response(body, mimetype="application/json")

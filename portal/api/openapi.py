@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request
+from flask import g, jsonify
 
 from portal.api import bp
+from portal.catalog.links import public_url
 from portal.catalog.rows import MAX_LIMIT
+from portal.plan.labels import SERIES_LABELS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
@@ -39,7 +41,8 @@ ROWS = {"type": "object", "required": ["dataset", "version", "resource", "total"
                        "count": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}},
                        "rows": {"type": "array", "items": OBJECT}, "next": NULLABLE_STRING}}
 OBSERVATIONS = {"type": "object", "required": ["count", "observations", "next"], "properties": {
-    "count": {"type": "integer"}, "observations": {"type": "array", "items": OBJECT},
+    "total": {"type": "integer"}, "count": {"type": "integer"},
+    "observations": {"type": "array", "items": OBJECT},
     "next": NULLABLE_STRING, "note": {"type": "string"}, "filters": OBJECT}}
 SEARCH = {"type": "object", "required": ["total", "results", "facets"], "properties": {
     "total": {"type": "integer"}, "facets": OBJECT,
@@ -71,18 +74,42 @@ def _get(summary: str, schema: dict, params: list[dict], errors: tuple[int, ...]
     return {"get": {"summary": summary, "parameters": params, "responses": responses}}
 
 
+#: `_lang`: the language of messages (errors) in every answer.
+LANG = {"enum": ["ja", "en", "zh-hans", "ko"]}
+
+
+def _text_params(*names_and_texts: tuple[str, str]) -> list[dict[str, Any]]:
+    """Query parameters of type string, each with its description."""
+    return [_param(name, text=text) for name, text in names_and_texts]
+
+
+def _observation_params(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The filters, order and paging of /observations."""
+    params = _text_params(("plan", "a plan id, e.g. `mirai-plan-2022`"),
+                          ("revision", "a revision id, e.g. `mirai-plan-2022:revised`"),
+                          ("node", "a node id: the 施策 or 事業 the indicator belongs to"),
+                          ("indicator", "an indicator id"))
+    params += [_param("series", schema={"enum": list(SERIES_LABELS)},
+                      text="which printed column: original or revised plan, actual, baseline, target"),
+               _param("fiscal_year", schema={"type": "integer"},
+                      text="Western fiscal year (令和4年度 = 2022)"),
+               _param("chiku", text="a 地区 id; no published figure is broken down by 地区"),
+               *page]
+    return params
+
+
 def _paths() -> dict[str, Any]:
-    """Every path of the API."""
-    name, version = _param("name", "path"), _param("version", "path", text="a version, or `latest`")
-    page = [_param("_size", schema={"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+    """Every path of the API; every operation also takes `_lang` (the language of its messages)."""
+    name = _param("name", "path", text="a dataset name, e.g. `mirai-plan-2022`")
+    version = _param("version", "path", text="a version, or `latest`")
+    page = [_param("_size", schema={"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                   text=f"rows per page (1–{MAX_LIMIT}, default 100)"),
             _param("_cursor", text="the token in `next` of the previous page")]
-    rows_params = [name, version, _param("resource", "path"),
+    rows_params = [name, version, _param("resource", "path", text="a resource name, e.g. `observations`"),
                    _param("_sort", text="a column, `-column` for descending"),
-                   _param("_fields", text="comma-separated columns"), *page]
-    obs_params = [_param(p) for p in ("plan", "revision", "node", "indicator", "series")]
-    obs_params += [_param("fiscal_year", schema={"type": "integer"}),
-                   _param("chiku", text="a 地区 id; no published figure is broken down by 地区"), *page]
-    return {
+                   _param("_fields", text="comma-separated columns to return"), *page]
+    paths = {
+        "/": _get("List the endpoints of this API", OBJECT, [], ()),
         "/datasets": _get("List datasets (newest release of each)", OBJECT, [], ()),
         "/datasets/{name}": _get("Metadata of a dataset's newest release", DATASET, [name]),
         "/datasets/{name}/{version}": _get("Metadata of one release", DATASET, [name, version]),
@@ -90,20 +117,29 @@ def _paths() -> dict[str, Any]:
             "Rows of a resource; any other query parameter `column=value` filters", ROWS, rows_params,
             (400, 404)),
         "/plans": _get("List plans with their revisions", OBJECT, [], ()),
-        "/plans/{plan_id}": _get("One plan", OBJECT, [_param("plan_id", "path")]),
+        "/plans/{plan_id}": _get("One plan", OBJECT, [_param("plan_id", "path", text="a plan id")]),
         "/plans/{plan_id}/revisions/{revision_id}/tree": _get(
             "The node tree of a revision with indicators", OBJECT,
-            [_param("plan_id", "path"), _param("revision_id", "path")]),
-        "/nodes/{node_id}": _get("One node", OBJECT, [_param("node_id", "path")]),
+            [_param("plan_id", "path", text="a plan id"),
+             _param("revision_id", "path", text="a revision id")]),
+        "/nodes/{node_id}": _get("One node", OBJECT, [_param("node_id", "path", text="a node id")]),
         "/indicators/{indicator_id}": _get("One indicator with its observations", OBJECT,
-                                           [_param("indicator_id", "path")]),
-        "/observations": _get("Observations, filtered", OBSERVATIONS, obs_params, (400,)),
+                                           [_param("indicator_id", "path", text="an indicator id")]),
+        "/observations": _get("Observations, filtered", OBSERVATIONS,
+                              _observation_params(page), (400,)),
         "/search": _get("Search datasets, plans and 地区", SEARCH, [
-            _param("q"), _param("lang", schema={"enum": ["ja", "en", "zh-hans", "ko"]}),
-            _param("kind"), _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000})],
+            _param("q", text="words to find (Japanese, English, readings)"),
+            _param("lang", schema=LANG, text="which language's index to search (default: ja)"),
+            _param("kind", text="only results of this kind (dataset, plan, node, indicator, chiku …)"),
+            _param("page", schema={"type": "integer", "minimum": 1, "maximum": 10000}, text="result page")],
             (400, 503)),
         "/openapi.json": _get("This description", OBJECT, [], ()),
     }
+    lang = _param("_lang", schema=LANG, text="language of the messages in the answer "
+                  "(default: the Accept-Language header, else Japanese)")
+    for item in paths.values():
+        item["get"]["parameters"].append(lang)
+    return paths
 
 
 def spec(server: str) -> dict[str, Any]:
@@ -119,4 +155,20 @@ def spec(server: str) -> dict[str, Any]:
 @bp.get("/openapi.json")
 def openapi():
     """Describe the API in OpenAPI 3.1."""
-    return jsonify(spec(request.host_url.rstrip("/") + bp.url_prefix))
+    return jsonify(spec(public_url("api.index").rstrip("/")))
+
+
+@bp.get("/")
+def index():
+    """Say what this API offers: each endpoint with its summary, and where the descriptions are."""
+    paths = spec(public_url("api.index").rstrip("/"))["paths"]
+    base = public_url("api.index").rstrip("/")
+    return jsonify({
+        "endpoints": [{"path": path, "url": base + path, "summary": item["get"]["summary"]}
+                      for path, item in paths.items()],
+        "openapi": public_url("api.openapi"), "documentation": public_url("apidocs.page", lang=g.lang),
+        "ckan": public_url("catalog.ckan.dispatch", name="package_list"),
+        "dcat": {"turtle": public_url("catalog.catalog_turtle"),
+                 "rdfxml": public_url("catalog.catalog_rdfxml"),
+                 "jsonld": public_url("catalog.catalog_jsonld")},
+        "bulk": public_url("catalog.bulk_zip")})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import Response, current_app, make_response, url_for
 
 
 def public_url(endpoint: str, **values: object) -> str:
@@ -17,3 +17,10 @@ def public_url(endpoint: str, **values: object) -> str:
 def file_url(name: str, version: str, filename: str) -> str:
     """Return the absolute URL of a release file."""
     return public_url("catalog.download", name=name, version=version, filename=filename)
+
+
+def with_json_twin(page: str, twin: str) -> Response:
+    """A page's response carrying `Link: <twin>; rel="alternate"; type="application/json"`."""
+    response = make_response(page)
+    response.headers["Link"] = f'<{twin}>; rel="alternate"; type="application/json"'
+    return response

@@ -10,8 +10,8 @@ from portal.catalog import citation, releases
 
 #: (name, version, file name) -> absolute URL of a download.
 FileUrl = Callable[[str, str, str], str]
-#: Download formats of a resource, in the order they are offered.
-RESOURCE_FORMATS = ("csv", "excel", "json")
+#: Download formats of a resource, in the order they are offered (older releases lack xlsx).
+RESOURCE_FORMATS = ("csv", "excel", "json", "xlsx")
 
 
 def _download(man: dict[str, Any], filename: str, fmt: str, file_url: FileUrl) -> dict[str, Any]:
@@ -35,7 +35,8 @@ def _resource(man: dict[str, Any], res: dict[str, Any], file_url: FileUrl) -> di
     return {"name": res["name"], "title": {"ja": res.get("title_ja", ""), "en": res.get("title", "")},
             "description": res.get("description", ""), "row_count": res["row_count"],
             "fields": _fields(schema), "primary_key": schema.get("primaryKey", []),
-            "downloads": [_download(man, res["files"][fmt], fmt, file_url) for fmt in RESOURCE_FORMATS]}
+            "downloads": [_download(man, res["files"][fmt], fmt, file_url) for fmt in RESOURCE_FORMATS
+                          if fmt in res["files"]]}
 
 
 def changelog(base: str | Path, name: str) -> list[dict[str, Any]]:
@@ -70,6 +71,7 @@ def dataset_metadata(base: str | Path, man: dict[str, Any], *, base_url: str,
         "citation": {"text": citation.cite_text(desc, version, url, man["published_at"]),
                      "bibtex": citation.cite_bibtex(desc, version, url, man["published_at"])},
         "resources": [_resource(man, r, file_url) for r in man["resources"]],
-        "downloads": [_download(man, "datapackage.json", "datapackage", file_url),
-                      _download(man, f"{name}-{version}.zip", "zip", file_url)],
+        "downloads": [_download(man, filename, fmt, file_url) for filename, fmt in (
+            ("datapackage.json", "datapackage"), (f"{name}-{version}.zip", "zip"),
+            (f"{name}-{version}.xlsx", "workbook"), ("SHA256SUMS", "sums")) if filename in man["files"]],
     }

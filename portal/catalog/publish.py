@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from portal import packagefiles
-from portal.catalog import bundle, citation, releases
+from portal.catalog import bundle, citation, releases, xlsx
 from portal.catalog.changes import compare, jsonable
 from portal.catalog.packages import PackageData, ResourceData, frictionless_version
 
 MEDIATYPES = {"csv": "text/csv; charset=utf-8", "excel": "text/csv; charset=utf-8",
               "json": "application/json", "datapackage": "application/json",
-              "zip": "application/zip"}
+              "zip": "application/zip", "xlsx": xlsx.MEDIATYPE, "workbook": xlsx.MEDIATYPE,
+              "sums": "text/plain; charset=utf-8"}
+#: The checksum list of a release (the name sha256sum and GNU tools expect).
+SUMS = "SHA256SUMS"
 
 
 def records_json(res: ResourceData) -> bytes:
@@ -30,12 +33,13 @@ def records_json(res: ResourceData) -> bytes:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def resource_files(pkg: PackageData, res: ResourceData) -> dict[str, tuple[str, bytes]]:
-    """Return {file name: (kind, bytes)} of one resource: CSV as published, Excel twin, JSON."""
+def resource_files(pkg: PackageData, res: ResourceData, now: datetime) -> dict[str, tuple[str, bytes]]:
+    """Return {file name: (kind, bytes)} of one resource: CSV as published, Excel twin, JSON, xlsx."""
     raw = (pkg.folder / res.path).read_bytes()
     return {f"{res.name}.csv": ("csv", raw),
             f"{res.name}-excel.csv": ("excel", bundle.BOM + raw.removeprefix(bundle.BOM)),
-            f"{res.name}.json": ("json", records_json(res))}
+            f"{res.name}.json": ("json", records_json(res)),
+            f"{res.name}.xlsx": ("xlsx", xlsx.resource_xlsx(res, now))}
 
 
 def release_descriptor(pkg: PackageData) -> dict[str, Any]:
@@ -58,11 +62,29 @@ def _entries(files: dict[str, tuple[str, bytes]]) -> dict[str, dict[str, Any]]:
     return {name: _entry(kind, data) for name, (kind, data) in files.items()}
 
 
-def _package_files(pkg: PackageData, url: str) -> dict[str, tuple[str, bytes]]:
-    """Every file of a release: per-resource files, datapackage.json and the ZIP."""
+def _workbook_lines(pkg: PackageData, url: str) -> list[tuple[str, str]]:
+    """What the README sheet of the release workbook says about the release."""
+    d, lic = pkg.descriptor, citation.licence(pkg.descriptor)
+    return [("タイトル / Title", d.get("title_ja", "")), ("", d.get("title", "")),
+            ("バージョン / Version", pkg.version), ("URL", url),
+            ("ライセンス / Licence", f"{lic.get('title', '')} ({lic.get('path', '')})"),
+            ("出典 / Attribution", citation.attribution_ja(d)), ("説明", d.get("description_ja", "")),
+            ("Description", d.get("description", "")),
+            ("見出し / Headers", "各シートの1行目は列の日本語名、2行目はCSVと同じ列名です。"
+             " Row 1 of each sheet is the column's Japanese name, row 2 its name as in the CSV.")]
+
+
+def sums_file(files: dict[str, tuple[str, bytes]]) -> bytes:
+    """SHA256SUMS of FILES in the format `sha256sum -c` reads (hash, two spaces, name)."""
+    lines = [f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, (_k, data) in sorted(files.items())]
+    return "".join(lines).encode("utf-8")
+
+
+def _package_files(pkg: PackageData, url: str, now: datetime) -> dict[str, tuple[str, bytes]]:
+    """Every file of a release: per-resource files, datapackage.json, the workbook, the ZIP, SHA256SUMS."""
     files: dict[str, tuple[str, bytes]] = {}
     for res in pkg.resources:
-        files.update(resource_files(pkg, res))
+        files.update(resource_files(pkg, res, now))
     desc_bytes = json.dumps(release_descriptor(pkg), ensure_ascii=False, indent=2).encode("utf-8")
     files["datapackage.json"] = ("datapackage", desc_bytes)
     readme = bundle.readme(pkg, url=url, attribution_ja=citation.attribution_ja(pkg.descriptor),
@@ -71,6 +93,9 @@ def _package_files(pkg: PackageData, url: str) -> dict[str, tuple[str, bytes]]:
               "data-dictionary.csv": bundle.data_dictionary(pkg)}
     inside.update({res.path: (pkg.folder / res.path).read_bytes() for res in pkg.resources})
     files[f"{pkg.name}-{pkg.version}.zip"] = ("zip", bundle.build_zip(pkg, inside))
+    files[f"{pkg.name}-{pkg.version}.xlsx"] = ("workbook",
+                                               xlsx.release_workbook(pkg, _workbook_lines(pkg, url), now))
+    files[SUMS] = ("sums", sums_file(files))
     return files
 
 
@@ -81,7 +106,7 @@ def _resources(pkg: PackageData, files: dict[str, dict[str, Any]]) -> list[dict[
              "description": r.descriptor.get("description", ""),
              "schema": r.descriptor.get("schema", {}), "row_count": len(r.rows),
              "files": {"csv": f"{r.name}.csv", "excel": f"{r.name}-excel.csv",
-                       "json": f"{r.name}.json"}}
+                       "json": f"{r.name}.json", "xlsx": f"{r.name}.xlsx"}}
             for r in pkg.resources]
 
 
@@ -93,7 +118,7 @@ def publish_release(pkg: PackageData, base: str | Path, *, now: datetime, base_u
         raise ValueError(f"unsafe package name or version: {pkg.name} {pkg.version}")
     if (target / releases.MANIFEST).is_file():
         return None
-    files = _package_files(pkg, citation.release_url(base_url, pkg.name, pkg.version))
+    files = _package_files(pkg, citation.release_url(base_url, pkg.name, pkg.version), now)
     entries = _entries(files)
     man = _manifest(pkg, entries, now, previous)
     contents = {name: data for name, (_kind, data) in files.items()}

@@ -99,7 +99,7 @@ def manifest(base: str | Path, name: str, version: str) -> dict[str, Any] | None
 
 def file_info(man: dict[str, Any], filename: str) -> FileInfo | None:
     """Return the manifest entry for FILENAME, or None when the release has no such file."""
-    if not FILE_RE.fullmatch(filename) or filename == MANIFEST:
+    if not (FILE_RE.fullmatch(filename) or filename == "SHA256SUMS") or filename == MANIFEST:
         return None
     entry = man.get("files", {}).get(filename)
     return FileInfo(filename, **entry) if entry else None

@@ -21,15 +21,20 @@ from portal.catalog import releases
 #: Largest page the rows API returns; bigger needs come from the pre-built files.
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
-#: Reserved query parameters (underscored so they never clash with a column name).
-RESERVED = ("_sort", "_fields", "_size", "_cursor")
+#: Reserved query parameters (underscored so they never clash with a column name); `_lang` only
+#: chooses the language of messages (read by the API before the rows are asked for).
+RESERVED = ("_sort", "_fields", "_size", "_cursor", "_lang", "_facet")
+#: Filter operators written as `column__op=value` (Datasette's spelling); `column=value` is equality.
+OPERATORS = ("contains", "gt", "gte", "lt", "lte", "not")
+#: Most values a facet lists.
+FACET_LIMIT = 30
 
 
 class QueryError(ValueError):
     """A bad query parameter: its name, a reason code and the offending value (for the 400 message).
 
     Codes: unknown_column, not_integer, not_number, not_boolean, size_range, bad_cursor,
-    cursor_mismatch, empty_fields.
+    cursor_mismatch, empty_fields, unknown_operator.
     """
 
     def __init__(self, param: str, code: str, value: str = "") -> None:
@@ -57,6 +62,9 @@ class Query:
     """A parsed rows query."""
 
     filters: dict[str, list[Any]]
+    #: (column, operator, value) of every `column__op=value` filter.
+    conditions: list[tuple[str, str, Any]] = field(default_factory=list)
+    facets: list[str] = field(default_factory=list)
     sort: str | None = None
     desc: bool = False
     fields: list[str] | None = None
@@ -150,23 +158,45 @@ def _fields(table: Table, raw: str | None) -> list[str] | None:
     return wanted
 
 
+def _condition(table: Table, key: str, raw: str) -> tuple[str, str, Any]:
+    """A `column__op=value` filter; `contains` takes text, the others a value of the column's type."""
+    column, _, op = key.rpartition("__")
+    if column not in table.types:
+        raise QueryError(key, "unknown_column", column)
+    if op not in OPERATORS:
+        raise QueryError(key, "unknown_operator", op)
+    return column, op, raw if op == "contains" else _typed(table.types[column], raw, key)
+
+
+def _facets(table: Table, names: list[str]) -> list[str]:
+    """`_facet` columns, each a column of the table."""
+    for name in names:
+        if name not in table.types:
+            raise QueryError("_facet", "unknown_column", name)
+    return list(dict.fromkeys(names))
+
+
 def parse_query(table: Table, args: list[tuple[str, str]]) -> Query:
     """Turn query-string pairs into a Query; any unknown or malformed parameter raises QueryError."""
     filters: dict[str, list[Any]] = {}
-    single: dict[str, str] = {}
+    conditions, facets, single = [], [], {}
     for key, raw in args:
-        if key in RESERVED:
+        if key == "_facet":
+            facets.append(raw)
+        elif key in RESERVED:
             single[key] = raw
         elif key in table.types:
             filters.setdefault(key, []).append(_typed(table.types[key], raw, key))
+        elif "__" in key:
+            conditions.append(_condition(table, key, raw))
         else:
             raise QueryError(key, "unknown_column", key)
     sort, desc = _sort(table, single.get("_sort"))
     cursor = decode_cursor(single["_cursor"]) if "_cursor" in single else None
     if cursor is not None and len(cursor) != (2 if sort else 1):
         raise QueryError("_cursor", "cursor_mismatch")
-    return Query(filters, sort, desc, _fields(table, single.get("_fields")),
-                 parse_limit(single.get("_size")), cursor)
+    return Query(filters, conditions, _facets(table, facets), sort, desc,
+                 _fields(table, single.get("_fields")), parse_limit(single.get("_size")), cursor)
 
 
 def _key(value: Any) -> tuple:
@@ -204,20 +234,52 @@ def _index(table: Table, column: str) -> dict[Any, set[int]]:
     return table.indexes[column]
 
 
-def _matching(table: Table, filters: dict[str, list[Any]]) -> set[int] | None:
+def _passes(value: Any, op: str, wanted: Any) -> bool:
+    """True when a cell VALUE passes `op wanted` (empty cells pass only `not`)."""
+    if op == "not":
+        return value != wanted
+    if value is None:
+        return False
+    if op == "contains":
+        return str(wanted).casefold() in str(value).casefold()
+    try:
+        return {"gt": value > wanted, "gte": value >= wanted, "lt": value < wanted,
+                "lte": value <= wanted}[op]
+    except TypeError:
+        return False
+
+
+def matching(table: Table, query: Query) -> set[int] | None:
     """Positions of the rows passing every filter (one of the values per column); None: no filter."""
     found: set[int] | None = None
-    for column, values in filters.items():
+    for column, values in query.filters.items():
         index = _index(table, column)
         hits = set().union(*(index.get(v, set()) for v in values))
         found = hits if found is None else found & hits
+    for column, op, wanted in query.conditions:
+        candidates = range(len(table.rows)) if found is None else found
+        found = {i for i in candidates if _passes(table.rows[i].get(column), op, wanted)}
     return found
 
 
-def run(table: Table, query: Query) -> tuple[list[int], int, list[Any] | None]:
-    """Return (positions of this page's rows, rows matching in all, next cursor or None)."""
+def facet_counts(table: Table, wanted: set[int] | None, column: str,
+                 limit: int = FACET_LIMIT) -> list[tuple[Any, int]]:
+    """The most frequent values of COLUMN among the matching rows, with their counts."""
+    index = _index(table, column)
+    counts = [(value, len(rows if wanted is None else rows & wanted)) for value, rows in index.items()]
+    ranked = sorted((vc for vc in counts if vc[1]), key=lambda vc: (-vc[1], _key(vc[0])))
+    return ranked[:limit]
+
+
+def run(table: Table, query: Query, wanted: set[int] | None | bool = False
+        ) -> tuple[list[int], int, list[Any] | None]:
+    """Return (positions of this page's rows, rows matching in all, next cursor or None).
+
+    WANTED: the matching positions when the caller has them already (False: compute them).
+    """
     keys, positions = _order(table, query.sort)
-    wanted = _matching(table, query.filters)
+    if wanted is False:
+        wanted = matching(table, query)
     step = -1 if query.desc else 1
     index, page = _start(keys, query), []
     while 0 <= index < len(keys) and len(page) <= query.limit:
@@ -230,6 +292,13 @@ def run(table: Table, query: Query) -> tuple[list[int], int, list[Any] | None]:
         last = positions[page[query.limit - 1]]
         following = ([table.rows[last][query.sort]] if query.sort else []) + [last]
     return [positions[i] for i in page[: query.limit]], total, following
+
+
+def ordered(table: Table, query: Query, wanted: set[int] | None) -> list[int]:
+    """Positions of every matching row in the query's order (for downloads of a whole view)."""
+    _keys, positions = _order(table, query.sort)
+    found = positions if wanted is None else [p for p in positions if p in wanted]
+    return found[::-1] if query.desc else found
 
 
 def rows_json(table: Table, positions: list[int], fields: list[str] | None) -> str:

@@ -7,9 +7,9 @@ from datetime import datetime
 from flask import Blueprint, current_app, g, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import force_locale
 
-from portal.catalog import agents, dcat, facets, metadata, rdf, releases, schema_org, services, themes
+from portal.catalog import agents, bulk, dcat, facets, metadata, rdf, releases, schema_org, services, themes
 from portal.catalog.ckan import bp as ckan_bp
-from portal.catalog.links import file_url, public_url
+from portal.catalog.links import file_url, public_url, with_json_twin
 from portal.catalog.rows import load_table
 from portal.db import get_session
 from portal.errors import fail
@@ -60,7 +60,8 @@ def _facet_links(ctx: dict) -> dict[str, list[dict]]:
 def datasets_index():
     """List every dataset with facets and a filter box."""
     ctx = _list_context()
-    return render_template("catalog/index.html", facet_links=_facet_links(ctx), **ctx)
+    page = render_template("catalog/index.html", facet_links=_facet_links(ctx), **ctx)
+    return with_json_twin(page, public_url("catalog.datasets_index_json", **ctx["query_args"]))
 
 
 @bp.get("/<lang>/datasets.json")
@@ -90,8 +91,10 @@ def _render_dataset(meta: dict):
     page_url = public_url("catalog.version_page", name=meta["name"], version=meta["version"])
     previews = {r["name"]: services.preview(_releases_dir(), meta["name"], meta["version"], r["name"])
                 for r in meta["resources"]}
-    return render_template("catalog/dataset.html", meta=meta, previews=previews,
+    page = render_template("catalog/dataset.html", meta=meta, previews=previews,
                            jsonld=_schema_org(meta, page_url))
+    twin = public_url("catalog.version_json", name=meta["name"], version=meta["version"])
+    return with_json_twin(page, twin)
 
 
 def _schema_org(meta: dict, page_url: str) -> dict:
@@ -160,7 +163,7 @@ def download(name: str, version: str, filename: str):
     """Serve a pre-built release file with ETag, Last-Modified and a one-year cache."""
     if version == "latest":
         return _to_latest(name, lambda v: url_for("catalog.download", name=name, version=v,
-                                                  filename=filename))
+                                                  filename=_versioned(name, v, filename)))
     man = releases.manifest(_releases_dir(), name, version)
     info = releases.file_info(man, filename) if man else None
     path = releases.file_path(_releases_dir(), name, version, filename) if info else None
@@ -208,6 +211,25 @@ def _catalog_response(mediatype: str):
     return response
 
 
+def _versioned(name: str, version: str, filename: str) -> str:
+    """The release's own name of a file asked for under latest/ (`<name>.zip` is `<name>-<version>.zip`)."""
+    stem, dot, ext = filename.rpartition(".")
+    return f"{name}-{version}.{ext}" if dot and stem == name and ext in {"zip", "xlsx"} else filename
+
+
+@bp.get("/datasets/current.zip")
+def bulk_zip():
+    """Every dataset's current release in one ZIP (each release's own ZIP, a README, SHA256SUMS)."""
+    current = [(d.name, d.version) for d in services.list_datasets(get_session())]
+    items = bulk.members(_releases_dir(), current)
+    response = current_app.response_class(bulk.archive(items), mimetype="application/zip")
+    response.set_etag(bulk.etag(items))
+    response.headers["Content-Disposition"] = f"attachment; filename={bulk.FOLDER}.zip"
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response.make_conditional(request)
+
+
 @bp.get("/catalog")
 def catalog_negotiated():
     """The DCAT catalogue in the serialisation the Accept header prefers (JSON-LD, Turtle, RDF/XML)."""
@@ -243,3 +265,6 @@ def filesize(size: int) -> str:
         if size >= scale:
             return f"{format_decimal(round(size / scale, 1))} {unit}"
     return _("%(num)s bytes", num=format_decimal(size))
+
+
+from portal.catalog import browse_views  # noqa: E402,F401  (the table browser's routes, on this blueprint)

@@ -82,7 +82,8 @@ def test_the_hashes_shown_on_the_page_match_the_files(real_client):
     page = real_client.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True)
     links = re.findall(r'<a href="([^"]+)" data-sha256="([0-9a-f]{64})">', page)
     resources = len(real_client.get("/api/v1/datasets/mirai-plan-2022").get_json()["resources"])
-    assert len(links) == resources * 3 + 2  # CSV, Excel CSV, JSON per resource + descriptor + ZIP
+    # CSV, Excel CSV, JSON, xlsx per resource + descriptor, ZIP, workbook, SHA256SUMS
+    assert len(links) == resources * 4 + 4
     for url, shown in links:
         body = _get(real_client, url).data
         assert hashlib.sha256(body).hexdigest() == shown, url
@@ -129,5 +130,19 @@ def test_latest_redirects_to_the_newest_version(real_client):
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/datasets/setagaya-areas/1.0.0/chiku.csv")
     assert response.headers["Cache-Control"] == "no-cache"
+    for alias, target in (("setagaya-areas.zip", "setagaya-areas-1.0.0.zip"),
+                          ("setagaya-areas.xlsx", "setagaya-areas-1.0.0.xlsx"), ("SHA256SUMS", "SHA256SUMS")):
+        moved = real_client.get(f"/datasets/setagaya-areas/latest/{alias}")
+        assert moved.headers["Location"].endswith(f"/datasets/setagaya-areas/1.0.0/{target}"), alias
+        _get(real_client, moved.headers["Location"])
     page = real_client.get("/en/datasets/setagaya-areas/latest/")
     assert page.headers["Location"].endswith("/en/datasets/setagaya-areas/1.0.0/")
+
+
+def test_sha256sums_lists_every_file_of_the_release(real_client):
+    meta = real_client.get("/api/v1/datasets/setagaya-areas").get_json()
+    downloads = [d for r in meta["resources"] for d in r["downloads"]] + meta["downloads"]
+    sums = _get(real_client, "/datasets/setagaya-areas/1.0.0/SHA256SUMS").data.decode("ascii")
+    listed = dict(reversed(line.split("  ")) for line in sums.splitlines())
+    expected = {d["filename"]: d["sha256"] for d in downloads if d["filename"] != "SHA256SUMS"}
+    assert listed == expected  # `sha256sum -c SHA256SUMS` checks a downloaded release
