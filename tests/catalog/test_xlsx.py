@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from portal import create_app
 from portal.build import build
-from tests.conftest import make_config
+from tests.helpers import make_config
 
 
 def _book(client, url: str):
