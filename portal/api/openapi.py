@@ -98,6 +98,14 @@ def _observation_params(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return params
 
 
+def _csv(summary: str, params: list[dict]) -> dict:
+    """A GET operation answering CSV, with JSON errors."""
+    operation = _get(summary, OBJECT, params)
+    operation["get"]["responses"]["200"] = {"description": "CSV (UTF-8)",
+                                            "content": {"text/csv": {"schema": {"type": "string"}}}}
+    return operation
+
+
 def _paths() -> dict[str, Any]:
     """Every path of the API; every operation also takes `_lang` (the language of its messages)."""
     name = _param("name", "path", text="a dataset name, e.g. `mirai-plan-2022`")
@@ -125,6 +133,10 @@ def _paths() -> dict[str, Any]:
         "/nodes/{node_id}": _get("One node", OBJECT, [_param("node_id", "path", text="a node id")]),
         "/indicators/{indicator_id}": _get("One indicator with its observations", OBJECT,
                                            [_param("indicator_id", "path", text="an indicator id")]),
+        "/plans/{plan_id}/revisions/{revision_id}/decidim.csv": _csv(
+            "施策 and 事業 of a revision as Decidim Accountability results (the importer's CSV columns)",
+            [_param("plan_id", "path", text="a plan id"),
+             _param("revision_id", "path", text="a revision id")]),
         "/observations": _get("Observations, filtered", OBSERVATIONS,
                               _observation_params(page), (400,)),
         "/search": _get("Search datasets, plans and 地区", SEARCH, [
