@@ -111,11 +111,16 @@ def run() -> tuple[list[tuple[str, dict, dict]], bool]:
                    for label, ours, theirs in QUERIES]
         return results, fair
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=20)
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop(procs, tmp)
+
+
+def stop(procs: list[subprocess.Popen], tmp: Path) -> None:
+    """Stop the servers and remove their folder."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.wait(timeout=20)
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _datasette_version() -> str:
