@@ -1,0 +1,17 @@
+"""The ward's data-publishing back office: template, upload and validation, draft, approval.
+
+Staff pages live under /staff/data/ (behind the staff login); `portal data …` is the CLI twin.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the publishing pages and the `portal data` commands."""
+    from portal.publishing.cli import data_group
+    from portal.publishing.views import bp
+
+    app.register_blueprint(bp)
+    app.cli.add_command(data_group)

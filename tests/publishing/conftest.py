@@ -1,0 +1,67 @@
+"""Fixtures for the publishing back office: an app on a writable copy of mirai-plan-2022 and the
+tiny test plan, built once per session and copied per test, with staff of every role."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from openpyxl import load_workbook
+
+from portal import create_app
+from portal.build import build
+from tests.conftest import ROOT, TEST_DATASETS, clone_database, make_config
+from tests.staff.conftest import add_user, login  # noqa: F401  (re-exported for the tests)
+
+MIRAI = "mirai-plan-2022"
+#: Staff accounts every publishing test has: two admins, an editor and a moderator.
+STAFF = (("admin", "admin"), ("chief", "admin"), ("editor", "editor"), ("mod", "moderator"))
+
+
+@pytest.fixture(scope="session")
+def pub_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with datasets (mirai-plan-2022, tiny-plan), releases, index and database, built once."""
+    tmp = tmp_path_factory.mktemp("pub-built")
+    datasets = tmp / "datasets"
+    shutil.copytree(ROOT / "datasets" / MIRAI, datasets / MIRAI)
+    shutil.copytree(TEST_DATASETS / "tiny-plan", datasets / "tiny-plan")
+    config = make_config(tmp, datasets)
+    (tmp / "database-url").write_text(str(config["DATABASE_URL"]))
+    app = create_app(config)
+    with app.app_context():
+        build(app)
+    for name, role in STAFF:
+        add_user(app, name, role)
+    app.extensions["db_engine"].dispose()
+    return tmp
+
+
+@pytest.fixture
+def pub_app(pub_built: Path, tmp_path: Path) -> Iterator[Flask]:
+    """A fresh copy of the built folder (own database, datasets, releases and index)."""
+    for name in ("datasets", "releases", "search_index"):
+        shutil.copytree(pub_built / name, tmp_path / name)
+    config = {**make_config_without_database(tmp_path),
+              "DATABASE_URL": clone_database((pub_built / "database-url").read_text(), tmp_path)}
+    app = create_app(config)
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+def make_config_without_database(tmp: Path) -> dict[str, object]:
+    """Test configuration for folders under TMP (the database is set by the caller)."""
+    return {"TESTING": True, "SECRET_KEY": "test", "SEARCH_INDEX_DIR": str(tmp / "search_index"),
+            "RELEASES_DIR": str(tmp / "releases"), "PUBLISHED_DIR": str(tmp / "published"),
+            "DATASETS_DIR": str(tmp / "datasets")}
+
+
+def sheet_rows(data: bytes, sheet: str) -> list[dict[str, object]]:
+    """The rows of SHEET in an .xlsx as dicts keyed by the header row."""
+    book = load_workbook(io.BytesIO(data))
+    rows = list(book[sheet].iter_rows(values_only=True))
+    header = rows[0]
+    return [dict(zip(header, r, strict=False)) for r in rows[1:] if any(v not in (None, "") for v in r)]
