@@ -94,6 +94,10 @@ class Defaults:
     PUBLISHER_HOMEPAGE = ""
     #: Contact e-mail of the publisher (DCAT contact point, CKAN maintainer_email); empty: homepage only.
     PUBLISHER_EMAIL = ""
+    #: Largest figures upload (template .xlsx or .csv) accepted on /staff/data/, in bytes.
+    PUBLISHING_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+    #: Most rows per sheet of a figures upload.
+    PUBLISHING_MAX_ROWS = 100_000
 
 
 def _coerce(raw: str, default: Any) -> Any:

@@ -44,8 +44,10 @@ def changelog(base: str | Path, name: str) -> list[dict[str, Any]]:
     entries = []
     for version in releases.versions(base, name):
         man = releases.manifest(base, name, version) or {}
+        notes = (man.get("descriptor", {}).get("portal") or {}).get("changelog", [])
         entries.append({"version": version, "published_at": man.get("published_at", ""),
-                        "changes": man.get("changes")})
+                        "changes": man.get("changes"),
+                        "entry": next((n for n in notes if n.get("version") == version), None)})
     return entries
 
 

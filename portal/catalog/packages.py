@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from frictionless import Package
+from frictionless import Package, Resource, Schema
 
 #: Resources a plan package must carry (docs/dataset-conventions.md).
 PLAN_RESOURCES = ("plans", "revisions", "nodes", "indicators", "observations")
@@ -186,6 +186,33 @@ def content_hash(folder: str | Path) -> str:
     for res_desc in json.loads(raw.decode("utf-8")).get("resources", []):
         overall.update(_file_digest(folder / res_desc["path"])[1].encode())
     return overall.hexdigest()
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell that breaks a Table Schema: data row (1 = first after the header), field, kind."""
+
+    row: int
+    field: str
+    value: str
+    kind: str  # frictionless error type: type-error, constraint-error, …
+    note: str
+
+
+def check_rows(schema: dict[str, Any], header: list[str], rows: list[list[str]]) -> list[CellProblem]:
+    """Validate text ROWS against a Table Schema with frictionless (types, constraints) only.
+
+    Used for uploads that are not yet a package (keys across tables are checked by the caller).
+    """
+    fields = {f["name"]: f for f in schema.get("fields", [])}
+    partial = {"fields": [fields.get(h, {"name": h, "type": "string"}) for h in header],
+               "missingValues": schema.get("missingValues", [""])}
+    report = Resource(data=[header, *rows], schema=Schema.from_descriptor(partial)).validate(
+        limit_errors=100_000)
+    return [CellProblem(error.row_number - 1, error.field_name, str(error.cell), error.type,
+                        error.note)
+            for task in report.tasks for error in task.errors
+            if getattr(error, "field_name", None) and getattr(error, "row_number", None)]
 
 
 def frictionless_version() -> str:

@@ -22,7 +22,8 @@ from portal.catalog.packages import PackageData, ResourceData, frictionless_vers
 MEDIATYPES = {"csv": "text/csv; charset=utf-8", "excel": "text/csv; charset=utf-8",
               "json": "application/json", "datapackage": "application/json",
               "zip": "application/zip", "xlsx": xlsx.MEDIATYPE, "workbook": xlsx.MEDIATYPE,
-              "sums": "text/plain; charset=utf-8"}
+              "sums": "text/plain; charset=utf-8", "original": xlsx.MEDIATYPE,
+              "original-csv": "text/csv; charset=utf-8"}
 #: The checksum list of a release (the name sha256sum and GNU tools expect).
 SUMS = "SHA256SUMS"
 
@@ -111,14 +112,16 @@ def _resources(pkg: PackageData, files: dict[str, dict[str, Any]]) -> list[dict[
 
 
 def publish_release(pkg: PackageData, base: str | Path, *, now: datetime, base_url: str,
-                    previous: tuple[dict[str, Any], Path] | None = None) -> dict[str, Any] | None:
-    """Write PKG's release under BASE unless it exists; return the new manifest, else None."""
+                    previous: tuple[dict[str, Any], Path] | None = None,
+                    extra: dict[str, tuple[str, bytes]] | None = None) -> dict[str, Any] | None:
+    """Write PKG's release under BASE unless it exists (EXTRA: more files); return the manifest."""
     target = releases.release_dir(base, pkg.name, pkg.version)
     if target is None:
         raise ValueError(f"unsafe package name or version: {pkg.name} {pkg.version}")
     if (target / releases.MANIFEST).is_file():
         return None
-    files = _package_files(pkg, citation.release_url(base_url, pkg.name, pkg.version), now)
+    files = {**_package_files(pkg, citation.release_url(base_url, pkg.name, pkg.version), now),
+             **(extra or {})}
     entries = _entries(files)
     man = _manifest(pkg, entries, now, previous)
     contents = {name: data for name, (_kind, data) in files.items()}

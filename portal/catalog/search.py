@@ -30,9 +30,10 @@ def documents(session: Session, lang: str) -> Iterator[Document]:
         title = localized({"ja": ds.title_ja, "en": ds.title_en}, lang)
         body = localized({"ja": ds.description_ja, "en": ds.description_en}, lang)
         fields = _fields_text(ds)
+        sources = " ".join(str(s.get("title", "")) for s in ds.descriptor.get("sources", []))
         yield Document(
             "dataset", ds.name, lang, title, body,
-            f"{ds.name} {ds.title_ja} {ds.title_en} {fields} {year_keywords(ds.description_ja)}",
+            f"{ds.name} {ds.title_ja} {ds.title_en} {sources} {fields} {year_keywords(ds.description_ja)}",
             "catalog.dataset_page", (("name", ds.name),), {"plan": plan} if plan else {},
             title_en=ds.title_en, text_en=f"{ds.description_en} {fields}")
 

@@ -64,9 +64,13 @@ def list_datasets(session: Session, *, latest_only: bool = True) -> list[Dataset
 
 
 
-def publish_package(pkg: PackageData, releases_dir: str, *, now: datetime,
-                    base_url: str) -> dict | None:
-    """Write PKG's immutable release files unless that version is already released."""
+def publish_package(pkg: PackageData, releases_dir: str, *, now: datetime, base_url: str,
+                    extra: dict[str, tuple[str, bytes]] | None = None) -> dict | None:
+    """Write PKG's immutable release files unless that version is already released.
+
+    EXTRA adds files to the release as they are ({name: (kind, bytes)}), e.g. the 原本 of figures
+    the ward uploaded.
+    """
     from pathlib import Path
 
     from portal.catalog import publish, releases
@@ -78,7 +82,7 @@ def publish_package(pkg: PackageData, releases_dir: str, *, now: datetime,
         folder = releases.release_dir(releases_dir, pkg.name, older[0])
         previous = (man, Path(folder)) if man and folder else None
     return publish.publish_release(pkg, releases_dir, now=now, base_url=base_url,
-                                   previous=previous)
+                                   previous=previous, extra=extra)
 
 
 def preview(releases_dir: str, name: str, version: str, resource: str, limit: int = 10) -> list[dict]:

@@ -25,33 +25,75 @@ class Column:
 
 
 OBSERVATION_COLUMNS = (
-    Column("observation_id", False, "行の識別子（既存の行のみ。新しい行は空欄のまま）",
-           "Row identifier (existing rows only; leave it empty on new rows)"),
-    Column("indicator_id", True, "指標の識別子（必須。既存の指標のみ）",
-           "Indicator identifier (required; an existing indicator)"),
+    Column(
+        "observation_id",
+        False,
+        "行の識別子（既存の行のみ。新しい行は空欄のまま）",
+        "Row identifier (existing rows only; leave it empty on new rows)",
+    ),
+    Column(
+        "indicator_id",
+        True,
+        "指標の識別子（必須。既存の指標のみ）",
+        "Indicator identifier (required; an existing indicator)",
+    ),
     Column("indicator_code", False, "指標の番号（表示のみ）", "Indicator code as printed (read-only)"),
     Column("indicator_name_ja", False, "指標名（表示のみ）", "Indicator name (read-only)"),
-    Column("unit", False, "単位（表示のみ。アップロードで単位は変えられません）",
-           "Unit (read-only; an upload cannot change a unit)"),
-    Column("revision_id", True, "版の識別子（空欄の行には記入済み）",
-           "Revision identifier (pre-filled on the empty rows)"),
-    Column("series", True,
-           "系列：planned_original・planned_revised・actual・baseline・target・target_original",
-           "Series: planned_original, planned_revised, actual, baseline, target, target_original"),
-    Column("fiscal_year", True, "年度（西暦。令和5年度 = 2023。総量は空欄）",
-           "Fiscal year (Western; 令和5年度 = 2023; empty for 総量)", "integer"),
+    Column(
+        "unit",
+        False,
+        "単位（表示のみ。アップロードで単位は変えられません）",
+        "Unit (read-only; an upload cannot change a unit)",
+    ),
+    Column(
+        "revision_id",
+        True,
+        "版の識別子（空欄の行には記入済み）",
+        "Revision identifier (pre-filled on the empty rows)",
+    ),
+    Column(
+        "series",
+        True,
+        "系列：planned_original・planned_revised・actual・baseline・target・target_original",
+        "Series: planned_original, planned_revised, actual, baseline, target, target_original",
+    ),
+    Column(
+        "fiscal_year",
+        True,
+        "年度（西暦。令和5年度 = 2023。総量は空欄）",
+        "Fiscal year (Western; 令和5年度 = 2023; empty for 総量)",
+        "integer",
+    ),
     Column("is_total", True, "総量の行なら true", "true for a 総量 (total) row", "boolean"),
-    Column("sub_item", True, "複合セルの項目名（なければ空欄）",
-           "Sub-item label of a composite cell, else empty"),
-    Column("value", True, "数値（数字のみ。―・検討・調整・文章のときは空欄）",
-           "The number (digits only; empty for ―, 検討・調整 or prose)", "number"),
-    Column("value_text", True, "資料に記載どおりのセル（空欄なら value をそのまま記載）",
-           "The cell as printed (if empty, the value as typed)"),
-    Column("is_estimate", True, "見込みなら true（年度が終わる前の実績は必ず true）",
-           "true for an estimate (見込み); an actual before its fiscal year ends must be true",
-           "boolean"),
-    Column("as_of", True, "時点（見込みのときは必須。例：令和6年12月末時点）",
-           "As of, as printed (required for estimates)"),
+    Column(
+        "sub_item", True, "複合セルの項目名（なければ空欄）", "Sub-item label of a composite cell, else empty"
+    ),
+    Column(
+        "value",
+        True,
+        "数値（数字のみ。―・検討・調整・文章のときは空欄）",
+        "The number (digits only; empty for ―, 検討・調整 or prose)",
+        "number",
+    ),
+    Column(
+        "value_text",
+        True,
+        "資料に記載どおりのセル（空欄なら value をそのまま記載）",
+        "The cell as printed (if empty, the value as typed)",
+    ),
+    Column(
+        "is_estimate",
+        True,
+        "見込みなら true（年度が終わる前の実績は必ず true）",
+        "true for an estimate (見込み); an actual before its fiscal year ends must be true",
+        "boolean",
+    ),
+    Column(
+        "as_of",
+        True,
+        "時点（見込みのときは必須。例：令和6年12月末時点）",
+        "As of, as printed (required for estimates)",
+    ),
     Column("note", True, "注記（例：（累計））", "Note printed with the cell, e.g. （累計）"),
 )
 
@@ -64,8 +106,12 @@ TARGET_COLUMNS = (
     Column("sub_item", False, "項目名", "Sub-item label"),
     Column("old_value_text", False, "現在の目標値（記載どおり）", "Current target as printed"),
     Column("old_value", False, "現在の目標値（数値）", "Current target (number)", "number"),
-    Column("new_value_text", True, "変更後の目標値（記載どおり。変更しないなら空欄）",
-           "New target as printed (empty: no change)"),
+    Column(
+        "new_value_text",
+        True,
+        "変更後の目標値（記載どおり。変更しないなら空欄）",
+        "New target as printed (empty: no change)",
+    ),
     Column("new_value", True, "変更後の目標値（数値）", "New target (number)", "number"),
     Column("reason_ja", True, "変更理由（目標値を変えるときは必須）", "Reason (required for a change)"),
 )
@@ -83,5 +129,6 @@ SOURCE_FIELDS = (
 SERIES = ("planned_original", "planned_revised", "actual", "baseline", "target", "target_original")
 
 #: Columns of the observations resource the sheet carries (the rest are helpers).
-OBSERVATION_FIELDS = tuple(c.name for c in OBSERVATION_COLUMNS
-                           if c.name not in ("indicator_code", "indicator_name_ja", "unit"))
+OBSERVATION_FIELDS = tuple(
+    c.name for c in OBSERVATION_COLUMNS if c.name not in ("indicator_code", "indicator_name_ja", "unit")
+)

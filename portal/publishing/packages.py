@@ -17,8 +17,9 @@ def plan_package_names(datasets_dir: str) -> list[str]:
     """Names of the plan packages in DATASETS_DIR (those the template can be made for)."""
     names = []
     for folder in packages.discover(datasets_dir):
-        desc = _descriptor_kind(str(folder / "datapackage.json"),
-                                (folder / "datapackage.json").stat().st_mtime_ns)
+        desc = _descriptor_kind(
+            str(folder / "datapackage.json"), (folder / "datapackage.json").stat().st_mtime_ns
+        )
         if desc == "plan":
             names.append(folder.name)
     return names
@@ -60,5 +61,8 @@ def read_plan_package(datasets_dir: str, name: str) -> packages.PackageData:
 def revision_ids(pkg: packages.PackageData) -> list[str]:
     """Revisions of PKG that have indicators, oldest first."""
     used = {r.get("revision_id") for r in pkg.rows("indicators")}
-    return [r["revision_id"] for r in sorted(pkg.rows("revisions"), key=lambda r: r["position"])
-            if r["revision_id"] in used]
+    return [
+        r["revision_id"]
+        for r in sorted(pkg.rows("revisions"), key=lambda r: r["position"])
+        if r["revision_id"] in used
+    ]

@@ -48,8 +48,11 @@ class TemplateRows:
 
 def next_fiscal_year(pkg: PackageData) -> int | None:
     """The year after the newest actual, else the plan's first year (None when unknown)."""
-    years = [r["fiscal_year"] for r in pkg.rows("observations")
-             if r.get("series") == "actual" and r.get("fiscal_year") is not None]
+    years = [
+        r["fiscal_year"]
+        for r in pkg.rows("observations")
+        if r.get("series") == "actual" and r.get("fiscal_year") is not None
+    ]
     if years:
         return max(years) + 1
     plans = pkg.rows("plans")
@@ -59,44 +62,75 @@ def next_fiscal_year(pkg: PackageData) -> int | None:
 def _helpers(indicator: dict[str, Any] | None) -> dict[str, Any]:
     """The read-only helper cells of one indicator."""
     indicator = indicator or {}
-    return {"indicator_code": indicator.get("code") or "",
-            "indicator_name_ja": indicator.get("name_ja") or "", "unit": indicator.get("unit") or ""}
+    return {
+        "indicator_code": indicator.get("code") or "",
+        "indicator_name_ja": indicator.get("name_ja") or "",
+        "unit": indicator.get("unit") or "",
+    }
 
 
-def _empty_rows(pkg: PackageData, indicators: dict[str, dict[str, Any]], year: int | None
-                ) -> list[dict[str, Any]]:
+def _empty_rows(
+    pkg: PackageData, indicators: dict[str, dict[str, Any]], year: int | None
+) -> list[dict[str, Any]]:
     """One empty actual row per indicator × sub-item for YEAR, unless that actual exists."""
     if year is None:
         return []
     observations = pkg.rows("observations")
-    present = {(r["indicator_id"], r.get("sub_item") or "") for r in observations
-               if r.get("series") == "actual" and r.get("fiscal_year") == year}
+    present = {
+        (r["indicator_id"], r.get("sub_item") or "")
+        for r in observations
+        if r.get("series") == "actual" and r.get("fiscal_year") == year
+    }
     rows = []
     for ind_id, ind in indicators.items():
         mine = [r for r in observations if r["indicator_id"] == ind_id]
         subs = list(dict.fromkeys(r.get("sub_item") or "" for r in mine if not r.get("is_total"))) or [""]
-        revision = next((r["revision_id"] for r in mine if r.get("series") == "actual"),
-                        ind.get("revision_id"))
+        revision = next(
+            (r["revision_id"] for r in mine if r.get("series") == "actual"), ind.get("revision_id")
+        )
         for sub in subs:
             if (ind_id, sub) in present:
                 continue
-            rows.append({"indicator_id": ind_id, **_helpers(ind), "revision_id": revision,
-                         "series": "actual", "fiscal_year": year, "is_total": False,
-                         "sub_item": sub, "is_estimate": None})
+            rows.append(
+                {
+                    "indicator_id": ind_id,
+                    **_helpers(ind),
+                    "revision_id": revision,
+                    "series": "actual",
+                    "fiscal_year": year,
+                    "is_total": False,
+                    "sub_item": sub,
+                    "is_estimate": None,
+                }
+            )
     return rows
 
 
 def template_rows(pkg: PackageData, revision: str | None = None) -> TemplateRows:
     """Rows of the observations and target-change sheets (REVISION limits the indicators)."""
-    indicators = {r["indicator_id"]: r for r in pkg.rows("indicators")
-                  if revision is None or r.get("revision_id") == revision}
-    current = [{**r, **_helpers(indicators[r["indicator_id"]])}
-               for r in pkg.rows("observations") if r["indicator_id"] in indicators]
+    indicators = {
+        r["indicator_id"]: r
+        for r in pkg.rows("indicators")
+        if revision is None or r.get("revision_id") == revision
+    }
+    current = [
+        {**r, **_helpers(indicators[r["indicator_id"]])}
+        for r in pkg.rows("observations")
+        if r["indicator_id"] in indicators
+    ]
     year = next_fiscal_year(pkg)
-    targets = [{**_helpers(indicators[r["indicator_id"]]), "indicator_id": r["indicator_id"],
-                "fiscal_year": r.get("fiscal_year"), "sub_item": r.get("sub_item") or "",
-                "old_value_text": r.get("value_text") or "", "old_value": r.get("value")}
-               for r in current if r.get("series") == "target"]
+    targets = [
+        {
+            **_helpers(indicators[r["indicator_id"]]),
+            "indicator_id": r["indicator_id"],
+            "fiscal_year": r.get("fiscal_year"),
+            "sub_item": r.get("sub_item") or "",
+            "old_value_text": r.get("value_text") or "",
+            "old_value": r.get("value"),
+        }
+        for r in current
+        if r.get("series") == "target"
+    ]
     return TemplateRows(current + _empty_rows(pkg, indicators, year), targets, year)
 
 
@@ -139,8 +173,9 @@ def _series_list(ws: Worksheet, columns: tuple[Column, ...], last_row: int) -> N
     """Offer the series vocabulary as a drop-down list on the series column."""
     col = next(i for i, c in enumerate(columns, start=1) if c.name == "series")
     letter = ws.cell(row=1, column=col).column_letter
-    check = DataValidation(type="list", formula1='"' + ",".join(SERIES) + '"', allow_blank=True,
-                           showErrorMessage=True)
+    check = DataValidation(
+        type="list", formula1='"' + ",".join(SERIES) + '"', allow_blank=True, showErrorMessage=True
+    )
     check.add(f"{letter}2:{letter}{last_row}")
     ws.add_data_validation(check)
     for name in ("is_total", "is_estimate"):
@@ -169,14 +204,27 @@ def _source_sheet(ws: Worksheet) -> None:
 def _readme_sheet(ws: Worksheet, pkg: PackageData, year: int | None) -> None:
     """Explain the workbook and every column in Japanese and English."""
     ws.append(["項目 / item", "日本語", "English"])
-    ws.append(["package", f"{pkg.descriptor.get('title_ja', '')}（{pkg.name} {pkg.version}）",
-               f"{pkg.descriptor.get('title', '')} ({pkg.name} {pkg.version})"])
-    ws.append(["how", f"{year or ''}年度の行は空欄です。value と value_text を記入し、出典を source シートに"
-               "書いてアップロードしてください。灰色の列は変更できません。",
-               f"Rows for fiscal year {year or ''} are empty: fill value and value_text, name the source "
-               "document on the source sheet and upload. Grey columns cannot be changed."])
-    for sheet, columns in ((OBSERVATIONS, OBSERVATION_COLUMNS), (TARGETS, TARGET_COLUMNS),
-                           (SOURCE, SOURCE_FIELDS)):
+    ws.append(
+        [
+            "package",
+            f"{pkg.descriptor.get('title_ja', '')}（{pkg.name} {pkg.version}）",
+            f"{pkg.descriptor.get('title', '')} ({pkg.name} {pkg.version})",
+        ]
+    )
+    ws.append(
+        [
+            "how",
+            f"{year or ''}年度の行は空欄です。value と value_text を記入し、出典を source シートに"
+            "書いてアップロードしてください。灰色の列は変更できません。",
+            f"Rows for fiscal year {year or ''} are empty: fill value and value_text, name the source "
+            "document on the source sheet and upload. Grey columns cannot be changed.",
+        ]
+    )
+    for sheet, columns in (
+        (OBSERVATIONS, OBSERVATION_COLUMNS),
+        (TARGETS, TARGET_COLUMNS),
+        (SOURCE, SOURCE_FIELDS),
+    ):
         for column in columns:
             ws.append([f"{sheet}.{column.name}", column.ja, column.en])
     for cell in ws[1]:

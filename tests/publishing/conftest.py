@@ -45,8 +45,10 @@ def pub_app(pub_built: Path, tmp_path: Path) -> Iterator[Flask]:
     """A fresh copy of the built folder (own database, datasets, releases and index)."""
     for name in ("datasets", "releases", "search_index"):
         shutil.copytree(pub_built / name, tmp_path / name)
-    config = {**make_config_without_database(tmp_path),
-              "DATABASE_URL": clone_database((pub_built / "database-url").read_text(), tmp_path)}
+    config = {
+        **make_config_without_database(tmp_path),
+        "DATABASE_URL": clone_database((pub_built / "database-url").read_text(), tmp_path),
+    }
     app = create_app(config)
     yield app
     app.extensions["db_engine"].dispose()
@@ -54,9 +56,14 @@ def pub_app(pub_built: Path, tmp_path: Path) -> Iterator[Flask]:
 
 def make_config_without_database(tmp: Path) -> dict[str, object]:
     """Test configuration for folders under TMP (the database is set by the caller)."""
-    return {"TESTING": True, "SECRET_KEY": "test", "SEARCH_INDEX_DIR": str(tmp / "search_index"),
-            "RELEASES_DIR": str(tmp / "releases"), "PUBLISHED_DIR": str(tmp / "published"),
-            "DATASETS_DIR": str(tmp / "datasets")}
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SEARCH_INDEX_DIR": str(tmp / "search_index"),
+        "RELEASES_DIR": str(tmp / "releases"),
+        "PUBLISHED_DIR": str(tmp / "published"),
+        "DATASETS_DIR": str(tmp / "datasets"),
+    }
 
 
 def sheet_rows(data: bytes, sheet: str) -> list[dict[str, object]]:

@@ -61,11 +61,11 @@ def test_template_lists_targets_and_has_source_and_readme_sheets(pub_app, tmp_pa
 
 
 def test_template_revision_option_limits_indicators(pub_app, tmp_path):
-    rows = sheet_rows(_template(pub_app, tmp_path, "--revision", "mirai-plan-2022:revised"),
-                      "observations")
+    rows = sheet_rows(_template(pub_app, tmp_path, "--revision", "mirai-plan-2022:revised"), "observations")
     assert rows
     result = pub_app.test_cli_runner().invoke(
-        args=["data", "template", MIRAI, "--revision", "nope", "--out", str(tmp_path / "x.xlsx")])
+        args=["data", "template", MIRAI, "--revision", "nope", "--out", str(tmp_path / "x.xlsx")]
+    )
     assert result.exit_code != 0 and "no revision" in result.output
 
 
