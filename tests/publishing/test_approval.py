@@ -64,7 +64,7 @@ def test_uploader_cannot_approve_their_own_draft(pub_app, tmp_path):
         session.scalar(select(StaffUser).where(StaffUser.username == "editor")).role = "admin"
         session.commit()
     result = _approve(pub_app, draft_id, by="editor")
-    assert result.exit_code != 0 and "another administrator" in result.output
+    assert result.exit_code != 0 and "別の管理者" in result.output
 
 
 def test_editor_cannot_approve_and_moderator_cannot_upload(pub_app, tmp_path):

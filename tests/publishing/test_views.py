@@ -49,7 +49,7 @@ def test_upload_preview_approve_and_publish_through_the_staff_pages(pub_app, tmp
     preview = editor.get(draft_url).get_data(as_text=True)
     assert "防災塾参加人数: 遅れ → 達成" in preview
     assert "地域の参加が想定を上回ったため上方修正した。" in preview
-    assert "他の管理者" in preview or "administrator other than you" in preview
+    assert "あなた以外の管理者が承認します" in preview
 
     admin = pub_app.test_client()
     login(admin, "admin")
