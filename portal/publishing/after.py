@@ -1,7 +1,7 @@
 """Approve a draft from an entry point: commit the publication, then refresh search, audit both.
 
-Shared by the staff page and `portal data approve`. Cached pages need no purge: their key holds
-the database's data stamp (portal.plan.pagecache), which the new dataset release changes.
+Shared by the staff page and `portal data approve`. Cached pages need no purge: the page cache
+(portal.cache) is emptied when catalog.services.data_stamp changes, which the new release does.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from portal.consult import clock
+from portal import clock
 from portal.db import begin_write, get_session
 from portal.i18n import _
 from portal.publishing import release
@@ -31,7 +31,7 @@ def approve_and_refresh(
     app: Flask, draft_id: int, *, username: str, comment: str, actor_of: Callable[[Session, str], StaffUser]
 ) -> release.Published:
     """Approve DRAFT_ID as USERNAME, commit, rebuild the search index and audit the refresh."""
-    from portal.plan.pagecache import data_stamp
+    from portal.catalog.services import data_stamp
     from portal.search.rebuild import rebuild_index
 
     session = get_session()

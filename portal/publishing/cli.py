@@ -88,7 +88,7 @@ def import_command(
     file: str, by: str, package: str | None, correction: str | None, **src: str | None
 ) -> None:
     """Check FILE and keep it as a draft; print the draft id and what would change (exit 1 on errors)."""
-    from portal.consult import clock
+    from portal import clock
     from portal.db import begin_write, get_session
     from portal.publishing import services
     from portal.publishing.upload import UploadRefused

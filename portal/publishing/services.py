@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.i18n import _
+from portal.japantime import to_jst
 from portal.publishing import merge, preview
 from portal.publishing.models import DRAFT, SENT_BACK, Draft
 from portal.publishing.packages import PublishingError, plan_package_names, read_plan_package
@@ -22,8 +22,6 @@ from portal.publishing.upload import Limits, Upload, read_upload
 from portal.publishing.validate import Checked, check_upload
 from portal.staff import audit
 from portal.staff.models import StaffUser
-
-JST = ZoneInfo("Asia/Tokyo")
 
 
 class UploadInvalid(PublishingError):
@@ -50,9 +48,9 @@ class UploadRequest:
     source: dict[str, str] | None = None
 
 
-def today_jst(now: datetime):
+def today_jst(now: datetime) -> date:
     """The date in Japan for a naive-UTC NOW (fiscal years and estimates are judged by it)."""
-    return now.replace(tzinfo=ZoneInfo("UTC")).astimezone(JST).date()
+    return to_jst(now).date()
 
 
 def guess_package(upload: Upload, datasets_dir: str) -> str | None:

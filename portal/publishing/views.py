@@ -15,7 +15,7 @@ from flask import (
     url_for,
 )
 
-from portal.consult import clock
+from portal import clock
 from portal.db import begin_write, get_session
 from portal.i18n import _
 from portal.publishing import services, template

@@ -87,7 +87,7 @@ def test_send_back_keeps_everything_unpublished(pub_app, tmp_path):
     result = pub_app.test_cli_runner().invoke(args=["data", "approve", str(draft_id), "--by", "mod"])
     assert result.exit_code != 0
     with pub_app.app_context():
-        from portal.consult import clock
+        from portal import clock
         from portal.db import begin_write, get_session
         from portal.publishing import services
         from portal.staff.models import StaffUser
