@@ -10,8 +10,6 @@ audited. Search and cached pages are refreshed by the entry point after the comm
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from portal import packagefiles
 from portal.catalog import packages, releases
 from portal.catalog.services import import_package, publish_package
 from portal.i18n import _
@@ -76,12 +75,8 @@ def _cell(value: Any) -> str:
 
 
 def csv_bytes(fields: list[str], rows: list[dict[str, Any]]) -> bytes:
-    """RFC 4180 CSV, UTF-8 without BOM, LF line ends (docs/dataset-conventions.md)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(fields)
-    writer.writerows([_cell(row.get(f)) for f in fields] for row in rows)
-    return out.getvalue().encode("utf-8")
+    """A resource's CSV as the portal writes every package (portal.packagefiles), typed cells formatted."""
+    return packagefiles.csv_bytes(fields, ({f: _cell(row.get(f)) for f in fields} for row in rows))
 
 
 def changelog_entry(draft: Draft, version: str, actor: StaffUser, now: datetime, original: str) -> dict:
@@ -134,7 +129,7 @@ def _files(checked: Checked, version: str, desc: dict) -> dict[str, bytes]:
             raise PublishingError(_("This plan has no table of changes, so its targets cannot change here."))
         fields = [f["name"] for f in changes.descriptor["schema"]["fields"]]
         files[changes.path] = csv_bytes(fields, changes.rows + merge.next_changes(checked, version))
-    files["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files["datapackage.json"] = packagefiles.descriptor_bytes(desc)
     return files
 
 

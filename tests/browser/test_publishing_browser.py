@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import serve_copy, server_env
-from tests.conftest import ROOT
+from tests.helpers import ROOT, serve_copy, server_env
 from tests.publishing.filling import SOURCE, THREE, fill_actuals, fill_source, find_row, put
 
 pytestmark = pytest.mark.browser

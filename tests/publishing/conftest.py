@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 
 from portal import create_app
 from portal.build import build
-from tests.conftest import ROOT, TEST_DATASETS, clone_database, make_config
-from tests.staff.conftest import add_user, login  # noqa: F401  (re-exported for the tests)
+from tests.helpers import ROOT, TEST_DATASETS, add_user, clone_database, login, make_config
+
+__all__ = ["MIRAI", "STAFF", "login", "sheet_rows"]
 
 MIRAI = "mirai-plan-2022"
 #: Staff accounts every publishing test has: two admins, an editor and a moderator.

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from portal.staff.models import AuditEntry
-from tests.conftest import db_fingerprint
+from tests.helpers import db_fingerprint
 from tests.publishing.conftest import MIRAI, login
 from tests.publishing.filling import THREE, as_bytes, filled, find_row, import_file, put
 

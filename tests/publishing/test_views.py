@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from tests.consult.conftest import hidden_fields
+from tests.helpers import hidden_fields
 from tests.publishing.conftest import MIRAI, login
 from tests.publishing.filling import as_bytes, filled, find_row, put
 
