@@ -33,7 +33,8 @@ RECEIPT = re.compile(r'id="receipt-no">(\d+)<.*?id="receipt-code">([0-9A-Z-]+)<'
 
 def server_env(tmp: Path) -> dict[str, str]:
     """Configuration of the server under test (fixed secret so receipts survive restarts)."""
-    return helpers.server_env(tmp, SECRET_KEY="bench-secret", CONSULT_MIN_FILL_SECONDS="0",
+    return helpers.server_env(tmp, SECRET_KEY="bench-only-secret-0123456789abcdef",
+                              CONSULT_MIN_FILL_SECONDS="0",
                               CONSULT_RATE_LIMIT="1000000 per minute", DEMO_MODE="true")
 
 

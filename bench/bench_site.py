@@ -47,7 +47,8 @@ def _env(tmp: Path) -> dict[str, str]:
     env.update({"PORTAL_DATABASE_URL": f"sqlite:///{tmp / 'portal.sqlite'}",
                 "PORTAL_SEARCH_INDEX_DIR": str(tmp / "search_index"),
                 "PORTAL_RELEASES_DIR": str(tmp / "releases"),
-                "PORTAL_DATASETS_DIR": str(ROOT / "datasets"), "PORTAL_SECRET_KEY": "bench",
+                "PORTAL_DATASETS_DIR": str(ROOT / "datasets"),
+                "PORTAL_SECRET_KEY": "bench-only-secret-0123456789abcdef",
                 "PYTHONPATH": str(ROOT)})
     return env
 

@@ -23,7 +23,7 @@ BIN = Path(sys.executable).parent
 
 def server_env(tmp: Path, database_url: str | None = None, **extra: str) -> dict[str, str]:
     """PORTAL_* settings of a server whose files live under TMP (demo consultation, no fill delay)."""
-    harness = {"SECRET_KEY": "harness-secret", "CONSULT_MIN_FILL_SECONDS": "0",
+    harness = {"SECRET_KEY": "harness-only-secret-0123456789abcd", "CONSULT_MIN_FILL_SECONDS": "0",
                "CONSULT_RATE_LIMIT": "1000000 per minute", "DEMO_MODE": "true"}
     return helpers.server_env(tmp, database_url=database_url, **{**harness, **extra})
 

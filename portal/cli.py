@@ -74,7 +74,11 @@ def serve_command(host: str | None, port: int | None, production: bool,
     host = host or app.config["SERVE_HOST"]
     port = port or app.config["SERVE_PORT"]
     if production:
-        from portal import serving
+        from portal import secret, serving
+
+        problem = secret.production_problem(app)
+        if problem:
+            raise click.ClickException(problem)
 
         serving.run(host, port, workers or app.config["SERVE_WORKERS"],
                     app.config["SERVE_THREADS"])

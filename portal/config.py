@@ -14,8 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 class Defaults:
     """Embedded defaults: SQLite and Whoosh under local paths, nothing to install."""
 
-    #: Secret for sessions and CSRF tokens; set PORTAL_SECRET_KEY in production.
-    SECRET_KEY = "dev-only-change-me"
+    #: Secret for sessions, CSRF tokens and form stamps. Empty: a random one is generated on the
+    #: first run and kept in SECRET_KEY_FILE. `portal serve --production` refuses to start unless
+    #: PORTAL_SECRET_KEY holds at least 32 bytes (e.g. `python3 -c "import secrets;
+    #: print(secrets.token_urlsafe(48))"`).
+    SECRET_KEY = ""
+    #: Where the generated secret of a development or embedded install is kept (mode 0600).
+    SECRET_KEY_FILE = str(ROOT / "instance" / "secret_key")
     #: SQLAlchemy URL of the database (SQLite file by default, postgresql+psycopg://… in production).
     DATABASE_URL = f"sqlite:///{ROOT / 'instance' / 'portal.sqlite'}"
     #: Folder holding the published Frictionless data packages, one per sub-folder.

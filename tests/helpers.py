@@ -234,7 +234,7 @@ def server_env(tmp: Path, port: int = 0, database_url: str | None = None, **sett
         "PORTAL_RELEASES_DIR": str(tmp / "releases"),
         "PORTAL_PUBLISHED_DIR": str(tmp / "published"),
         "PORTAL_DATASETS_DIR": str(ROOT / "datasets"),
-        "PORTAL_SECRET_KEY": "browser-tests",
+        "PORTAL_SECRET_KEY": "browser-tests-0123456789abcdefghijk",
         "PYTHONPATH": str(ROOT),
     })
     if port:

@@ -12,7 +12,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the staff pages (every one behind login and a role)."""
-    from portal.staff import views  # noqa: F401  (routes)
+    from portal.staff import account_views, views  # noqa: F401  (routes)
     from portal.staff.blueprint import bp
 
     app.register_blueprint(bp)

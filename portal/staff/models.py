@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.db import Base
@@ -62,3 +62,22 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="null")
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class StaffSession(Base):
+    """One staff login in one browser: the cookie holds a random token, this row its sha256.
+
+    Deleting the row ends that login (logout, revocation from the account page, idle timeout).
+    """
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: sha256 (hex) of the random token in the browser's signed cookie; the token itself is not kept.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    #: Last request seen (updated at most once a minute); the idle timeout counts from it.
+    last_seen_at: Mapped[datetime]
+    #: Browser description as sent at login (shortened), so the staff member can tell logins apart.
+    user_agent: Mapped[str] = mapped_column(String(160), default="")

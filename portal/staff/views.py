@@ -49,13 +49,14 @@ def login_page():
                  action="login" if user else f"login_{outcome}",
                  target=f"staff_user:{request.form.get('username', '')[:64].strip().lower()}",
                  now=clock.now())
+    if user is not None:
+        login.start(session, user)
     session.commit()
     if user is None:
         text = (_("This account is locked after too many failed attempts. Please try again later.")
                 if outcome == "locked" else _("The user name or password is not correct."))
         return private(render_template("staff/login.html", message=text,
                                        next=request.form.get("next", "")), status=401)
-    login.start(user)
     return redirect(_safe_next(request.form.get("next", "")), code=303)
 
 
@@ -69,6 +70,7 @@ def logout():
     begin_write(session)
     user = accounts.get_user(session, user_id)
     accounts.end_sessions(user)
+    login.end_all(session, user_id)
     audit.record(session, actor=user.username, action="logout", target=f"staff_user:{user.username}",
                  now=clock.now())
     session.commit()
