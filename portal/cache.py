@@ -125,7 +125,10 @@ def cached_page(session: Session, key: tuple[Any, ...], anonymous: bool,
     """Return the whole page for KEY when ANONYMOUS (no cookies), else render it every time."""
     if not anonymous:
         return render()
-    return _pages(session).get_or_set(("page", *key), render)
+    from portal.switcher import kept_query
+
+    # The language links render these query parameters, so the key holds them too.
+    return _pages(session).get_or_set(("page", *key, kept_query()), render)
 
 
 def init_app(app: Flask, data_stamp: Callable[[Session], Hashable]) -> None:

@@ -4,9 +4,11 @@ per language and page address.
 None of it depends on the visitor: only on the language, the page's endpoint and path
 arguments (the language switcher links to this same page in each language) and the app's
 configuration. Rendering it was half the template time of a small page such as the comment
-confirmation and receipt, so it is kept per app. Pages with a query string are rendered every
-time (the switcher keeps the query, and visitors' queries must not fill the cache); the cache
-keeps the MAX_ENTRIES most recently used fragments (portal.cache). Templates under `templates/chrome/` say
+confirmation and receipt, so it is kept per app. Pages whose switcher keeps query parameters
+(portal.switcher.KEPT_QUERY) are rendered every time (visitors' queries must not fill the
+cache); other query arguments are never rendered in the chrome, so they share the key; the
+cache keeps the MAX_ENTRIES most recently used fragments (portal.cache). Templates under
+`templates/chrome/` say
 so at the top: nothing visitor-specific may go there.
 """
 
@@ -27,10 +29,12 @@ MAX_ENTRIES = 6000
 
 def _key(name: str) -> tuple[Any, ...] | None:
     """What fragment NAME depends on, or None when it must be rendered every time."""
-    if request.args:
-        return None
     from portal.i18n import current_lang
+    from portal.switcher import kept_query
 
+    query = kept_query()
+    if query:
+        return None
     args = tuple(sorted((request.view_args or {}).items()))
     return (name, current_lang(), request.endpoint, args, current_app.config["DEMO_MODE"])
 

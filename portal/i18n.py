@@ -11,6 +11,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from portal.japantime import wareki
+from portal.switcher import switch_url
 
 __all__ = [
     "_",
@@ -180,19 +181,7 @@ def _template_globals() -> dict[str, Any]:
         "localized": localized,
         "fy": fiscal_year_label,
         "content_falls_back": content_falls_back(lang),
-        "switch_url": _switch_url,
+        "switch_url": switch_url,
         "request_path": request.path if request else "",
         "_translations": _request_translations(),
     }
-
-
-def _switch_url(target: str) -> str:
-    """Return this page's URL in language TARGET, keeping path parameters and the query."""
-    from flask import url_for
-
-    if not request.url_rule or "lang" not in request.url_rule.arguments:
-        return url_for("site.home", lang=target)
-    args = dict(request.view_args or {})
-    args["lang"] = target
-    args.update(request.args.to_dict(flat=True))
-    return url_for(request.endpoint or "site.home", **args)
