@@ -19,6 +19,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from portal import secret
 
     secret.init_app(app)
+    from portal.methods import HeadAsGet
+
+    app.wsgi_app = HeadAsGet(app.wsgi_app)  # type: ignore[method-assign]
     if app.config["TRUSTED_PROXIES"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 

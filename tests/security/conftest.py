@@ -6,6 +6,7 @@ from tests.staff.conftest import (  # noqa: F401  (fixtures reused)
     admin,
     capp,
     cclient,
+    commented,
     consult_template,
     make_app,
     staff_app,
