@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
@@ -21,9 +21,13 @@ def init_app(app: Flask) -> None:
 
 
 def _headers(response: Response) -> Response:
-    """Set CSP, nosniff, referrer and framing headers."""
+    """Set CSP, nosniff, referrer and framing headers; no-store on staff and refused responses."""
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if response.status_code in (401, 403) or request.path.startswith("/staff/"):
+        # Who may see what depends on the login: never kept by a browser or a shared cache
+        # (staff pages, the redirects to the login form, every refusal).
+        response.headers["Cache-Control"] = "no-store"
     return response
