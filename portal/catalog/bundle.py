@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from portal.catalog.packages import PackageData
+from portal.spreadsheet import excel_cell
 
 #: Byte-order mark written in front of files meant to be opened in Excel.
 BOM = b"\xef\xbb\xbf"
@@ -26,9 +27,10 @@ def data_dictionary(pkg: PackageData) -> bytes:
     for res in pkg.resources:
         d = res.descriptor
         for f in d.get("schema", {}).get("fields", []):
-            writer.writerow([res.name, d.get("title_ja", ""), d.get("title", ""), f.get("name", ""),
-                             f.get("type", "any"), f.get("unit", ""), f.get("title", ""),
-                             f.get("description", "")])
+            writer.writerow([excel_cell(str(v)) for v in (
+                res.name, d.get("title_ja", ""), d.get("title", ""), f.get("name", ""),
+                f.get("type", "any"), f.get("unit", ""), f.get("title", ""),
+                f.get("description", ""))])
     return BOM + out.getvalue().encode("utf-8")
 
 
@@ -52,11 +54,18 @@ def readme(pkg: PackageData, *, url: str, attribution_ja: str, licence: dict[str
         "空欄は値がないことを表し、0 とは区別しています。"
         "各列の意味は `data-dictionary.csv`（Excelで開けるよう UTF-8 BOM付き）と"
         " `datapackage.json` にあります。"
-        "項目の説明は英語で記載しています。",
+        "項目の説明は英語で記載しています。"
+        "`-excel.csv` のファイルは Excel 用（UTF-8 BOM付き）で、`=`・`+`・`-`・`@`・タブ・CR で"
+        "始まる文字列（数値を除く）には数式として実行されないよう先頭に `'` を付けています。"
+        "元の値は `.csv`（BOMなし）と `.json` にそのまま収録しています。",
         "", "## English", "", d.get("description", ""), "",
         "CSV files are UTF-8 without a byte-order mark, LF line endings, header on the first line. "
         "An empty cell means no value and is never zero. Each column is described in "
-        "`data-dictionary.csv` (UTF-8 with a BOM so Excel opens it) and in `datapackage.json`.",
+        "`data-dictionary.csv` (UTF-8 with a BOM so Excel opens it) and in `datapackage.json`. "
+        "The `-excel.csv` files are for spreadsheets (UTF-8 with a BOM): a text starting with "
+        "`=`, `+`, `-`, `@`, a tab or a carriage return (numbers excepted) gets a leading `'` so "
+        "that it is never run as a formula (OWASP CSV injection); the `.csv` and `.json` files "
+        "keep every value exactly.",
         "", note, "", "## Files / ファイル", "", *_resource_lines(pkg),
         "- `datapackage.json` — Frictionless Data Package descriptor (bytes and sha256 per file)",
         "- `data-dictionary.csv` — 項目定義 / data dictionary", "",

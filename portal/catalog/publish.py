@@ -18,6 +18,7 @@ from portal import packagefiles
 from portal.catalog import bundle, citation, releases, xlsx
 from portal.catalog.changes import compare, jsonable
 from portal.catalog.packages import PackageData, ResourceData, frictionless_version
+from portal.spreadsheet import excel_csv
 
 MEDIATYPES = {"csv": "text/csv; charset=utf-8", "excel": "text/csv; charset=utf-8",
               "json": "application/json", "datapackage": "application/json",
@@ -35,10 +36,11 @@ def records_json(res: ResourceData) -> bytes:
 
 
 def resource_files(pkg: PackageData, res: ResourceData, now: datetime) -> dict[str, tuple[str, bytes]]:
-    """Return {file name: (kind, bytes)} of one resource: CSV as published, Excel twin, JSON, xlsx."""
+    """Return {file name: (kind, bytes)} of one resource: CSV as published, Excel twin (formulas
+    neutralised, portal.spreadsheet), JSON, xlsx."""
     raw = (pkg.folder / res.path).read_bytes()
     return {f"{res.name}.csv": ("csv", raw),
-            f"{res.name}-excel.csv": ("excel", bundle.BOM + raw.removeprefix(bundle.BOM)),
+            f"{res.name}-excel.csv": ("excel", excel_csv(raw)),
             f"{res.name}.json": ("json", records_json(res)),
             f"{res.name}.xlsx": ("xlsx", xlsx.resource_xlsx(res, now))}
 
