@@ -16,9 +16,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(config_module.from_environ())
     if config:
         app.config.update(config)
-    from portal import secret
+    from portal import secret, urls
 
     secret.init_app(app)
+    urls.init_app(app)
     from portal.methods import HeadAsGet
 
     app.wsgi_app = HeadAsGet(app.wsgi_app)  # type: ignore[method-assign]

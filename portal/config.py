@@ -39,6 +39,9 @@ class Defaults:
     TIMEZONE = "Asia/Tokyo"
     #: Public base URL used in citations, DCAT and exports (no trailing slash).
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    #: Host names the portal answers to (others get 400; Flask's TRUSTED_HOSTS); empty accepts
+    #: any. Set it in production, e.g. portal.city.setagaya.example,localhost.
+    TRUSTED_HOSTS: list[str] = []
     #: Host the development server binds to.
     SERVE_HOST = "127.0.0.1"
     #: Port the development and production servers bind to.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, current_app, jsonify, request, url_for
+from flask import Response, current_app, jsonify, request
 
 from portal.api import bad_parameter, bp
 from portal.catalog import browse, facets, metadata, releases, rows, services
@@ -12,6 +12,7 @@ from portal.catalog.links import file_url
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _
+from portal.urls import public_url
 
 
 def _base() -> str:
@@ -32,8 +33,7 @@ def datasets():
     """List every dataset's newest release with its facet values."""
     items = [facets.entry(ds) for ds in services.list_datasets(get_session())]
     for item in items:
-        item["url"] = url_for("api.dataset_version", name=item["name"], version=item["version"],
-                              _external=True)
+        item["url"] = public_url("api.dataset_version", name=item["name"], version=item["version"])
     return jsonify({"count": len(items), "datasets": items})
 
 
@@ -50,8 +50,8 @@ def dataset_version(name: str, version: str):
     meta = metadata.dataset_metadata(_base(), man, base_url=current_app.config["PUBLIC_BASE_URL"],
                                      file_url=file_url)
     for res in meta["resources"]:
-        res["rows_url"] = url_for("api.resource_rows", name=name, version=meta["version"],
-                                  resource=res["name"], _external=True)
+        res["rows_url"] = public_url("api.resource_rows", name=name, version=meta["version"],
+                                     resource=res["name"])
     return jsonify(meta)
 
 
@@ -77,8 +77,8 @@ def _rows_response(name: str, version: str, resource: str, table: rows.Table, vi
     if following is not None:
         args = [(k, v) for k, v in request.args.items(multi=True) if k != "_cursor"]
         args.append(("_cursor", rows.encode_cursor(following)))
-        next_url = url_for("api.resource_rows", name=name, version=version, resource=resource,
-                           _external=True) + "?" + "&".join(
+        next_url = public_url("api.resource_rows", name=name, version=version,
+                              resource=resource) + "?" + "&".join(
             f"{k}={_quote(v)}" for k, v in args)
     head = {"dataset": name, "version": version, "resource": resource, "total": total,
             "count": len(positions), "fields": query.fields or table.names, "next": next_url}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request, url_for
+from flask import jsonify, request
 
 from portal.api import bad_parameter, bp, dump
 from portal.areas.services import get_chiku
@@ -15,12 +15,13 @@ from portal.i18n import _
 from portal.plan import services
 from portal.plan.models import Node, Plan
 from portal.plan.services import OBSERVATION_FILTERS
+from portal.urls import public_url
 
 
 def _plan(plan: Plan) -> dict[str, Any]:
     """A plan with its revisions."""
     return {**dump(plan), "revisions": [dump(r) for r in plan.revisions],
-            "url": url_for("api.plan_detail", plan_id=plan.plan_id, _external=True)}
+            "url": public_url("api.plan_detail", plan_id=plan.plan_id)}
 
 
 @bp.get("/plans")
@@ -122,5 +123,5 @@ def observations():
                         "figures, and the portal never estimates a district share.")
     if len(found) > limit:
         args = {**request.args.to_dict(), "_cursor": rows.encode_cursor([found[limit - 1].observation_id, 0])}
-        body["next"] = url_for("api.observations", _external=True, **args)
+        body["next"] = public_url("api.observations", **args)
     return jsonify(body)

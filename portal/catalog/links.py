@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, make_response, url_for
+from flask import Response, make_response
 
+from portal.urls import public_url
 
-def public_url(endpoint: str, **values: object) -> str:
-    """Return the absolute URL of ENDPOINT on PUBLIC_BASE_URL (never the request's Host header).
-
-    Behind a proxy or in a static mirror the host a request came in on is not the public one;
-    citations, DCAT and CKAN must name the address researchers can reach.
-    """
-    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+__all__ = ["file_url", "public_url", "with_json_twin"]
 
 
 def file_url(name: str, version: str, filename: str) -> str:

@@ -70,8 +70,8 @@ def datasets_index_json():
     ctx = _list_context()
     return jsonify({"total": ctx["total"], "count": len(ctx["datasets"]), "q": ctx["q"],
                     "selected": ctx["selected"], "facets": ctx["facets"],
-                    "datasets": [{**d, "url": url_for("catalog.dataset_page", name=d["name"],
-                                                      _external=True)} for d in ctx["datasets"]]})
+                    "datasets": [{**d, "url": public_url("catalog.dataset_page", name=d["name"])}
+                                 for d in ctx["datasets"]]})
 
 
 def _metadata(name: str, version: str | None) -> dict:
