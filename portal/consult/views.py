@@ -6,8 +6,10 @@ a message per field; nothing is stored unless every check passes.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_wtf.csrf import CSRFError
+import hashlib
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, session
+from flask_wtf.csrf import CSRFError, generate_csrf
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -33,9 +35,18 @@ def _signer() -> URLSafeSerializer:
     return signer
 
 
+def _form_token_id() -> str:
+    """A digest of this browser session's CSRF secret: what the fill-time stamp is bound to."""
+    generate_csrf()  # makes sure the session holds its CSRF secret
+    raw = str(session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), ""))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
 def _started_field() -> str:
-    """A signed stamp of when the form was shown (for the minimum fill time)."""
-    return _signer().dumps({"s": clock.now().timestamp()})
+    """A signed stamp of when the form was shown (for the minimum fill time), bound to the form's
+    CSRF token: a stamp is only good in the session it was issued to, and for as long as the
+    token (WTF_CSRF_TIME_LIMIT)."""
+    return _signer().dumps({"s": clock.now().timestamp(), "f": _form_token_id()})
 
 
 def _consultation_or_404(slug: str) -> snapshots.ConsultationSnapshot:
@@ -161,10 +172,13 @@ def _check(consultation, form) -> tuple[CommentDraft, str | None, int]:
 def _fill_time_ok(form) -> bool | None:
     """True when the form was open long enough, False when too quick, None when the stamp is bad."""
     try:
-        started = _signer().loads(form.get("started", ""))["s"]
-    except (BadSignature, KeyError, TypeError):
+        stamp = _signer().loads(form.get("started", ""))
+        started, bound = float(stamp["s"]), stamp["f"]
+    except (BadSignature, KeyError, TypeError, ValueError):
         return None
-    elapsed = clock.now().timestamp() - float(started)
+    elapsed = clock.now().timestamp() - started
+    if bound != _form_token_id() or not 0 <= elapsed <= current_app.config["WTF_CSRF_TIME_LIMIT"]:
+        return None
     return elapsed >= current_app.config["CONSULT_MIN_FILL_SECONDS"]
 
 
