@@ -87,9 +87,11 @@ class Defaults:
     CONSULT_PERSONAL_DATA_RETENTION_DAYS = 365
     #: Minutes of inactivity after which a staff login ends.
     STAFF_SESSION_IDLE_MINUTES = 30
-    #: Failed staff logins in a row that lock the account.
+    #: Failed staff logins per account and address before each further attempt from there waits
+    #: (2 s, 4 s, 8 s …); one address gets four times as many over all accounts. No account is
+    #: ever locked for everyone.
     STAFF_LOCKOUT_ATTEMPTS = 5
-    #: Minutes a locked staff account stays locked.
+    #: Longest wait between login attempts after repeated failures, in minutes.
     STAFF_LOCKOUT_MINUTES = 15
     #: IRI of the catalogue's publisher (DCAT dct:publisher); empty: <PUBLIC_BASE_URL>/#publisher.
     PUBLISHER_IRI = ""

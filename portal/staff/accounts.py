@@ -1,22 +1,23 @@
-"""Staff account use cases: add a user, check a login with lockout, end sessions.
+"""Staff account use cases: add a user, check a login with growing delays, end sessions.
 
 Passwords are hashed with argon2id (argon2-cffi's defaults: RFC 9106 low-memory profile).
-An unknown username still costs one hash verification, so timing does not reveal which names
-exist, and the same message is given for a wrong name or a wrong password.
+An unknown username or a throttled attempt still costs one hash verification, so timing does not
+reveal which names exist or which are being slowed down; the same message is given for all.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from portal.staff import throttle
 from portal.staff.models import ROLES, StaffUser
+from portal.staff.throttle import ThrottlePolicy
 
 _hasher = PasswordHasher()
 #: Verified against when the username is unknown (same cost as a real check).
@@ -29,14 +30,6 @@ MIN_PASSWORD = 12
 
 class AccountError(Exception):
     """An account could not be created or changed; the message says why."""
-
-
-@dataclass(frozen=True)
-class LoginPolicy:
-    """How many failures lock an account, and for how long."""
-
-    attempts: int = 5
-    lock_minutes: int = 15
 
 
 def add_user(session: Session, *, username: str, display_name: str, role: str, password: str,
@@ -67,24 +60,26 @@ def _verify(stored: str, password: str) -> bool:
 
 
 def authenticate(session: Session, username: str, password: str, *, now: datetime,
-                 policy: LoginPolicy) -> tuple[StaffUser | None, str]:
-    """Check a login; return (user, "ok") or (None, "invalid" | "locked"), counting failures."""
-    user = session.scalar(select(StaffUser).where(StaffUser.username == username.strip().lower()))
-    if user is None or not user.active:
-        _verify(_DUMMY_HASH, password)
+                 policy: ThrottlePolicy, address: str, secret: str) -> tuple[StaffUser | None, str]:
+    """Check a login from ADDRESS; return (user, "ok") or (None, "invalid" | "throttled").
+
+    Every outcome costs exactly one argon2 verification (a dummy one for an unknown name or a
+    throttled key), and the caller answers "invalid" and "throttled" alike.
+    """
+    name = username.strip().lower()
+    user = session.scalar(select(StaffUser).where(StaffUser.username == name))
+    known = user is not None and user.active
+    pair = throttle.keys(name, address, secret)
+    if throttle.blocked(session, pair, now):
+        _verify(user.password_hash if known else _DUMMY_HASH, password)
+        return None, "throttled"
+    if not _verify(user.password_hash if known else _DUMMY_HASH, password) or not known:
+        throttle.failed(session, pair, now, policy)
         return None, "invalid"
-    if user.locked_until is not None and user.locked_until > now:
-        return None, "locked"
-    if not _verify(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= policy.attempts:
-            user.locked_until = now + timedelta(minutes=policy.lock_minutes)
-            user.failed_logins = 0
-        session.flush()
-        return None, "locked" if user.locked_until and user.locked_until > now else "invalid"
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    throttle.succeeded(session, pair)
     session.flush()
     return user, "ok"
 

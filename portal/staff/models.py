@@ -81,3 +81,20 @@ class StaffSession(Base):
     last_seen_at: Mapped[datetime]
     #: Browser description as sent at login (shortened), so the staff member can tell logins apart.
     user_agent: Mapped[str] = mapped_column(String(160), default="")
+
+
+class LoginThrottle(Base):
+    """Failed staff logins counted per (account, address) and per address, for growing delays.
+
+    The key is a sha256 digest (of the kind, the login name and the client address), so no
+    address is kept in clear. Rows are deleted after a successful login and forgotten once old.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: Failed logins in a row under this key.
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime]
+    #: No login is checked under this key before this time (UTC, naive).
+    blocked_until: Mapped[datetime | None]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
 from portal import clock
+from portal.consult.limiter import client_key
 from portal.db import begin_write, get_session
 from portal.i18n import _
 from portal.staff import accounts, audit
 from portal.staff import session as login
 from portal.staff.blueprint import bp
+from portal.staff.throttle import ThrottlePolicy
 
 
 def private(response: Response | str, status: int = 200) -> Response:
@@ -20,10 +24,11 @@ def private(response: Response | str, status: int = 200) -> Response:
     return response
 
 
-def _policy() -> accounts.LoginPolicy:
-    """The lockout policy from the configuration."""
+def _policy() -> ThrottlePolicy:
+    """The login throttle from the configuration."""
     cfg = current_app.config
-    return accounts.LoginPolicy(cfg["STAFF_LOCKOUT_ATTEMPTS"], cfg["STAFF_LOCKOUT_MINUTES"])
+    return ThrottlePolicy(cfg["STAFF_LOCKOUT_ATTEMPTS"],
+                          timedelta(minutes=cfg["STAFF_LOCKOUT_MINUTES"]))
 
 
 def _safe_next(target: str) -> str:
@@ -35,7 +40,7 @@ def _safe_next(target: str) -> str:
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
 def login_page():
-    """Show the login form; check the password with lockout after repeated failures."""
+    """Show the login form; check the password, with growing delays after repeated failures."""
     message = _("Your session has ended. Please log in again.") if request.args.get("expired") else None
     if request.method == "GET":
         return private(render_template("staff/login.html", message=message,
@@ -44,7 +49,8 @@ def login_page():
     begin_write(session)
     user, outcome = accounts.authenticate(
         session, request.form.get("username", "")[:64], request.form.get("password", "")[:1024],
-        now=clock.now(), policy=_policy())
+        now=clock.now(), policy=_policy(), address=client_key(request.remote_addr),
+        secret=current_app.config["SECRET_KEY"])
     audit.record(session, actor=(user.username if user else "anonymous"),
                  action="login" if user else f"login_{outcome}",
                  target=f"staff_user:{request.form.get('username', '')[:64].strip().lower()}",
@@ -53,8 +59,9 @@ def login_page():
         login.start(session, user)
     session.commit()
     if user is None:
-        text = (_("This account is locked after too many failed attempts. Please try again later.")
-                if outcome == "locked" else _("The user name or password is not correct."))
+        # One answer for an unknown name, a wrong password and a throttled attempt.
+        text = _("The user name or password is not correct. After several failed attempts, "
+                 "please wait a little before trying again.")
         return private(render_template("staff/login.html", message=text,
                                        next=request.form.get("next", "")), status=401)
     return redirect(_safe_next(request.form.get("next", "")), code=303)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from portal.consult import clock
+from portal import clock
 from tests.consult.conftest import hidden_fields
 from tests.staff.conftest import DURING
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from portal.consult import clock
+from portal import clock
 from tests.conftest import db_fingerprint
 from tests.staff.conftest import AFTER, PASSWORD, csrf, login, moderate_group_answer
 

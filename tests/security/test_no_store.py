@@ -3,7 +3,7 @@ browser or a shared cache (they depend on who asks)."""
 
 from __future__ import annotations
 
-from portal.consult import clock
+from portal import clock
 from tests.staff.conftest import AFTER, add_user, login
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 
-from portal import create_app
-from portal import clock
+from portal import clock, create_app
 from tests.conftest import ROOT, clone_database, make_config
 from tests.staff.conftest import AFTER, PASSWORD, add_user, login, post
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.consult import clock
+from portal import clock
 from portal.spreadsheet import excel_csv, safe_cell
 from tests.consult.conftest import receipt_of, submit
 from tests.staff.conftest import AFTER, DURING, moderate_group_answer, post

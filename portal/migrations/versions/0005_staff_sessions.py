@@ -1,4 +1,5 @@
-"""staff sessions: a random server-side id per login instead of the user id in the cookie
+"""staff sessions: a random server-side id per login instead of the user id in the cookie;
+login throttle per account and address
 
 Revision ID: 0005_staff_sessions
 Revises: 0004_staff
@@ -31,10 +32,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('staff_session', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_staff_session_user_id'), ['user_id'], unique=False)
+    op.create_table('login_throttle',
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('failures', sa.Integer(), nullable=False),
+    sa.Column('last_failure_at', sa.DateTime(), nullable=False),
+    sa.Column('blocked_until', sa.DateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_login_throttle'))
+    )
 
 
 def downgrade() -> None:
     """Revert this migration."""
+    op.drop_table('login_throttle')
     with op.batch_alter_table('staff_session', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_staff_session_user_id'))
     op.drop_table('staff_session')
