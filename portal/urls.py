@@ -2,8 +2,9 @@
 
 A Host header is chosen by the client; echoing it in API links, redirects or cached pages lets
 anyone make the portal hand out links to another site. `public_url` is the one way to build an
-absolute link; `init_app` also rewrites absolute redirect locations (Werkzeug's 308 for a missing
-slash) onto PUBLIC_BASE_URL and hands TRUSTED_HOSTS to Flask, which refuses other hosts (400).
+absolute link; `init_app` also makes absolute redirect locations on the request's host (Werkzeug's
+308 for a missing slash) root-relative and hands TRUSTED_HOSTS to Flask, which refuses other
+hosts (400).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def public_url(endpoint: str, **values: Any) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Refuse hosts outside TRUSTED_HOSTS (when set) and keep redirects on PUBLIC_BASE_URL."""
+    """Refuse hosts outside TRUSTED_HOSTS (when set) and keep the Host out of redirects."""
     app.config["TRUSTED_HOSTS"] = list(app.config.get("TRUSTED_HOSTS") or []) or None
     app.after_request(_public_location)
     app.register_error_handler(SecurityError, _untrusted_host)
@@ -39,7 +40,11 @@ def _untrusted_host(_exc: SecurityError) -> Response:
 
 
 def _public_location(response: Response) -> Response:
-    """Move an absolute Location on the request's own host onto PUBLIC_BASE_URL (body too)."""
+    """Make an absolute Location on the request's own host root-relative (body too).
+
+    Werkzeug writes the 308 that adds a missing slash with the request's Host; a relative
+    location (RFC 9110 §10.2.2) names no host at all and works behind any proxy or port.
+    """
     location = response.headers.get("Location", "")
     if "://" not in location:
         return response
@@ -48,7 +53,7 @@ def _public_location(response: Response) -> Response:
     except SecurityError:
         return response
     if location.startswith(own):
-        moved = public_base() + "/" + location[len(own):]
+        moved = "/" + location[len(own):]
         response.headers["Location"] = moved
         if response.status_code in (301, 302, 303, 307, 308):
             link = escape(moved)
