@@ -1,4 +1,5 @@
-"""Structured JSON logs with request ids; never a request body, form field or query string."""
+"""Structured JSON logs with request ids; never a request body, form field, query string or
+exception message (gunicorn's own lines go through the same formatter)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,37 @@ import re
 import sys
 import threading
 import time
+import traceback
 import uuid
 from datetime import UTC, datetime
 
 from flask import Flask, Response, g, has_request_context, request
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+#: A query string: from '?' after a path or URL up to white space or a quote.
+_QUERY = re.compile(r"(/[^\s?'\"]*)\?[^\s'\"]*")
+#: Put where an exception's message was: it may quote a parameter or a form value.
+WITHHELD = "(message not logged: it may quote request data)"
+
+
+def scrub(text: str) -> str:
+    """TEXT with every query string after a path or URL cut off (the path is kept)."""
+    return _QUERY.sub(r"\1?…", text)
+
+
+def _exception_lines(exc_info) -> str:
+    """The traceback of EXC_INFO with each exception's message withheld and query strings cut."""
+    _type, value, tb = exc_info
+    trace = traceback.TracebackException(type(value), value, tb, compact=True) if value \
+        else None
+    if trace is None:
+        return ""
+    seen, node = set(), trace
+    while node is not None and id(node) not in seen:  # the chain of causes and contexts
+        seen.add(id(node))
+        node._str = WITHHELD  # type: ignore[attr-defined]
+        node = node.__cause__ or node.__context__
+    return scrub("".join(trace.format()).rstrip("\n"))
 
 
 class JsonFormatter(logging.Formatter):
@@ -28,7 +54,7 @@ class JsonFormatter(logging.Formatter):
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": scrub(record.getMessage()),
             "pid": record.process,
         }
         if hasattr(record, "request_id"):
@@ -40,7 +66,7 @@ class JsonFormatter(logging.Formatter):
                 entry[key] = getattr(record, key)
         if record.exc_info:
             entry["exc_type"] = record.exc_info[0].__name__ if record.exc_info[0] else None
-            entry["traceback"] = self.formatException(record.exc_info)
+            entry["traceback"] = _exception_lines(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
