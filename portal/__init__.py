@@ -12,6 +12,9 @@ from portal import config as config_module
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: Defaults, then PORTAL_* variables, then CONFIG; wire extensions and blueprints."""
     app = Flask(__name__, instance_relative_config=False)
+    from portal.params import BoundedInt
+
+    app.url_map.converters["int"] = BoundedInt  # before any blueprint adds an <int:…> rule
     app.config.from_object(config_module.Defaults)
     app.config.update(config_module.from_environ())
     if config:

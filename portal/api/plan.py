@@ -12,6 +12,7 @@ from portal.catalog import rows
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _
+from portal.params import whole_number
 from portal.plan import services
 from portal.plan.models import Node, Plan
 from portal.plan.services import OBSERVATION_FILTERS
@@ -90,7 +91,7 @@ def _observation_args() -> tuple[dict[str, str], str | None, int]:
         if key not in allowed:
             raise rows.QueryError(key, "unknown_column", key)
     filters = {k: request.args[k] for k in OBSERVATION_FILTERS if k in request.args}
-    if "fiscal_year" in filters and not filters["fiscal_year"].lstrip("-").isdigit():
+    if "fiscal_year" in filters and whole_number(filters["fiscal_year"], -9999, 9999) is None:
         raise rows.QueryError("fiscal_year", "not_integer", filters["fiscal_year"])
     cursor = request.args.get("_cursor")
     after = None

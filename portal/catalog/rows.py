@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from portal.catalog import releases
+from portal.params import whole_number
 
 #: Largest page the rows API returns; bigger needs come from the pre-built files.
 MAX_LIMIT = 1000
@@ -113,16 +114,23 @@ def parse_limit(raw: str | None) -> int:
     """Parse _size: an integer from 1 to MAX_LIMIT."""
     if raw is None:
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    size = whole_number(raw, 1, MAX_LIMIT)
+    if size is None:
         raise QueryError("_size", "size_range", raw)
-    return int(raw)
+    return size
+
+
+#: Longest _cursor token accepted (ours are well under 200 characters).
+MAX_CURSOR = 1000
 
 
 def decode_cursor(raw: str) -> list[Any]:
     """Decode a _cursor token (base64url of a JSON list); raise QueryError when malformed."""
     try:
+        if len(raw) > MAX_CURSOR:
+            raise ValueError(raw[:20])
         value = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         raise QueryError("_cursor", "bad_cursor") from None
     if not isinstance(value, list) or not value or not isinstance(value[-1], int):
         raise QueryError("_cursor", "bad_cursor")

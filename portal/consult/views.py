@@ -19,6 +19,7 @@ from portal.consult.forms import CommentDraft, check_choices, read_draft
 from portal.consult.limiter import client_key
 from portal.db import get_session
 from portal.i18n import _
+from portal.params import MAX_ID, whole_number
 
 bp = Blueprint("consult", __name__, url_prefix="/<lang>/consultations")
 
@@ -319,7 +320,7 @@ def lookup(slug: str):
     comment, error, later = None, None, []
     number, code = request.form.get("receipt_no", "").strip(), request.form.get("code", "")
     if request.method == "POST":
-        no = int(number) if number.isdigit() and len(number) < 10 else None
+        no = whole_number(number, 1, MAX_ID)
         comment = services.find_comment(session, consultation, no, code) if no else None
         if comment is None:
             error = _("No comment matches this receipt number and code. Please check both.")

@@ -33,7 +33,7 @@ def _policy() -> ThrottlePolicy:
 
 def _safe_next(target: str) -> str:
     """Only redirect back to a staff page on this site."""
-    if target.startswith("/staff/") and not target.startswith("//"):
+    if target.startswith("/staff/") and target.isprintable() and "\\" not in target:
         return target
     return url_for("staff.dashboard")
 
