@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -16,7 +17,7 @@ from portal import clock, create_app
 from tests.conftest import ROOT, clone_database, make_config
 from tests.staff.conftest import AFTER, PASSWORD, add_user, login, post
 
-BIN = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin"
+BIN = Path(sys.executable).parent
 #: The secret every checkout shipped with before: a cookie signed with it must never work.
 OLD_DEFAULT = "dev-only-change-me"
 
