@@ -12,11 +12,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from portal import create_app
+from portal import clock, create_app
 from portal.areas.models import Chiiki, Chiku
 from portal.build import build
 from portal.catalog.models import Dataset, Resource
-from portal.consult import clock
 from portal.db import get_session
 from portal.plan.models import Indicator, Node, Revision
 from tests.conftest import ROOT, make_config
