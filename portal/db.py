@@ -14,6 +14,8 @@ from sqlalchemy import Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from portal import checkpoint
+
 #: The PostgreSQL advisory lock that queues writers ("portal" in ASCII).
 PG_WRITE_LOCK_KEY = 0x706F7274616C
 
@@ -39,6 +41,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    checkpoint.pragmas(cur)
     cur.close()
 
 
@@ -68,6 +71,8 @@ def init_app(app: Flask) -> None:
     """Bind an engine and a session factory to APP and close the session after each request."""
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["db_engine"] = engine
+    if (database := _sqlite_file(engine)) is not None:
+        checkpoint.watch(engine, database)
     app.extensions["db_sessionmaker"] = sessionmaker(bind=engine, expire_on_commit=False)
     app.teardown_appcontext(_close_session)
 
