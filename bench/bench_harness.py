@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.bench_comments import check
-from bench.harness_client import Client, HttpError
+from bench.harness_client import Client, HttpError, insecure_tls
 from bench.harness_server import ProductionServer, build, server_env
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
@@ -96,9 +96,15 @@ async def _send(client: Client, path: str, form: dict[str, str], stats: Stats, s
     return None
 
 
-async def commenter(n: int, port: int, stats: Stats, until: float, drain: float) -> None:
+def _client(port: int, tls: bool) -> Client:
+    """A browser on 127.0.0.1:PORT (through nginx's TLS port when TLS)."""
+    return Client("127.0.0.1", port, tls=tls, host_header="localhost" if tls else "")
+
+
+async def commenter(n: int, port: int, stats: Stats, until: float, drain: float,
+                    tls: bool = False) -> None:
     """Open the form, then send comments (confirm → submit) until UNTIL."""
-    client, i = Client("127.0.0.1", port), 0
+    client, i = _client(port, tls), 0
     tokens: dict[str, str] = {}
     while not tokens and time.time() < until:
         try:
@@ -123,9 +129,9 @@ async def commenter(n: int, port: int, stats: Stats, until: float, drain: float)
     await client.close()
 
 
-async def reader(port: int, stats: Stats, until: float) -> None:
+async def reader(port: int, stats: Stats, until: float, tls: bool = False) -> None:
     """Browse and search until UNTIL."""
-    client = Client("127.0.0.1", port)
+    client = _client(port, tls)
     while time.time() < until:
         path = random.choice(READ_PATHS)
         try:
@@ -139,12 +145,14 @@ async def reader(port: int, stats: Stats, until: float) -> None:
 
 
 async def storm(server: ProductionServer, seconds: float, commenters: int, readers: int,
-                faults=None) -> tuple[Stats, float]:
-    """Run the clients for SECONDS while FAULTS(stats, start) runs; return stats and wall time."""
+                faults=None, port: int | None = None, tls: bool = False) -> tuple[Stats, float]:
+    """Run the clients for SECONDS while FAULTS(stats, start) runs; return stats and wall time.
+    PORT/TLS: where the clients connect (nginx's TLS port), else the server itself."""
     stats, start = Stats(), time.time()
     until, drain = start + seconds, start + seconds + 30
-    tasks = [commenter(n, server.port, stats, until, drain) for n in range(commenters)]
-    tasks += [reader(server.port, stats, until) for _ in range(readers)]
+    port = port or server.port
+    tasks = [commenter(n, port, stats, until, drain, tls) for n in range(commenters)]
+    tasks += [reader(port, stats, until, tls) for _ in range(readers)]
     if faults is not None:
         tasks.append(faults(stats, start))
     await asyncio.gather(*tasks)
@@ -321,6 +329,76 @@ def scenario_disk_full(commenters: int = 50, readers: int = 10, before: float = 
             subprocess.run(["umount", "-l", str(small)], check=False)
 
 
+async def slow_client(port: int, until: float, counts: Counter) -> None:
+    """Slowloris: a TLS connection sending one header line every 5 s, never finishing its
+    request; when nginx drops it (client_header_timeout), it connects again, until UNTIL."""
+    while time.time() < until:
+        try:
+            reader, writer = await asyncio.open_connection(
+                "127.0.0.1", port, ssl=insecure_tls(), server_hostname="localhost")
+        except OSError:
+            counts["connect_failed"] += 1
+            await asyncio.sleep(1)
+            continue
+        counts["opened"] += 1
+        try:
+            writer.write(b"GET /ja/plans/ HTTP/1.1\r\nHost: localhost\r\n")
+            while time.time() < until:
+                await asyncio.sleep(5)
+                writer.write(b"X-Slow: 1\r\n")
+                await writer.drain()
+                if reader.at_eof():
+                    break
+            counts["dropped_by_nginx" if time.time() < until else "held_to_end"] += 1
+        except (OSError, ConnectionError):
+            counts["dropped_by_nginx"] += 1
+        finally:
+            writer.close()
+
+
+def scenario_slowloris(seconds: float = 60, commenters: int = 50, readers: int = 20,
+                       slow: int = 200) -> dict:
+    """Scenario 4: SLOW slowloris sockets on nginx (deploy/nginx/portal.conf) while readers and
+    commenters go through the same nginx over TLS; the -wal file's peak size is sampled."""
+    from bench.nginx_proxy import NginxProxy
+
+    with tempfile.TemporaryDirectory(prefix="harness-") as name:
+        tmp = Path(name)
+        env = server_env(tmp, f"sqlite:///{tmp / 'portal.sqlite'}", TRUSTED_PROXIES="1")
+        build(env)
+        server = ProductionServer(env, tmp / "server.log")
+        server.start()
+        proxy = NginxProxy(tmp / "nginx", f"127.0.0.1:{server.port}")
+        proxy.start()
+        counts: Counter = Counter()
+        wal_peak = [0]
+
+        async def faults(stats: Stats, start: float) -> None:
+            until = start + seconds
+            sockets = [slow_client(proxy.https_port, until, counts) for _ in range(slow)]
+
+            async def sample_wal() -> None:
+                while time.time() < until + 5:
+                    wal = tmp / "portal.sqlite-wal"
+                    wal_peak[0] = max(wal_peak[0], wal.stat().st_size if wal.exists() else 0)
+                    await asyncio.sleep(0.2)
+
+            await asyncio.gather(*sockets, sample_wal())
+
+        try:
+            stats, wall = asyncio.run(storm(server, seconds, commenters, readers, faults,
+                                            port=proxy.https_port, tls=True))
+        finally:
+            proxy.stop()
+            server.stop()
+        db_bytes = (tmp / "portal.sqlite").stat().st_size
+        return summary(f"slowloris ({slow} slow sockets) through nginx (SQLite)", stats, wall,
+                       tmp / "portal.sqlite", {
+                           "slow_sockets": slow, "slow_connections": dict(counts),
+                           "p95_reader_ms": round(p95(stats.get_seconds)),
+                           "wal_peak_bytes": wal_peak[0], "database_bytes": db_bytes})
+
+
 def main() -> None:
     """Run the three scenarios (about 5 minutes) and print their figures as JSON lines.
 
@@ -331,7 +409,7 @@ def main() -> None:
         print("scenario 3 needs root (mount); it is skipped", file=sys.stderr)
     which = sys.argv[1:] or ["storm", "kill", "disk"]
     runs = {"storm": lambda: scenario_storm(None), "kill": lambda: scenario_storm(10),
-            "disk": scenario_disk_full}
+            "disk": scenario_disk_full, "slowloris": scenario_slowloris}
     for name in which:
         if name == "disk" and os.geteuid() != 0:
             continue

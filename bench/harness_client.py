@@ -9,9 +9,17 @@ Content-Length or chunked encoding; cookies are kept per client.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+
+def insecure_tls() -> ssl.SSLContext:
+    """A TLS context without certificate checks (loopback, self-signed nginx only)."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    return context
 
 
 class HttpError(Exception):
@@ -41,6 +49,9 @@ class Client:
     answered: bool = False
     #: Requests sent again because a kept-alive connection failed before answering.
     stale_retries: int = 0
+    #: TLS (no certificate check: loopback tests against a self-signed nginx) and the Host sent.
+    tls: bool = False
+    host_header: str = ""
 
     async def close(self) -> None:
         """Close the connection, if open."""
@@ -85,8 +96,10 @@ class Client:
         """Write the request and read the response on the (re)opened connection."""
         self.answered = False
         if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}",
+            self.reader, self.writer = await asyncio.open_connection(
+                self.host, self.port, ssl=insecure_tls() if self.tls else None,
+                server_hostname=self.host_header or None if self.tls else None)
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host_header or self.host}:{self.port}",
                 "Connection: keep-alive", "Accept-Language: ja"]
         if self.cookies:
             head.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))

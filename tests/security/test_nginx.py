@@ -1,0 +1,85 @@
+"""Item 6 of issue 14: the repository's nginx configuration (deploy/nginx/portal.conf), started
+from Debian's nginx in front of a real production server: TLS with HSTS, HTTP redirected, the
+static mirror served from disk, oversized bodies refused, and 200 slow clients (slowloris)
+held by nginx while other visitors are served."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+
+import pytest
+import requests
+import urllib3
+
+from bench.nginx_proxy import NginxProxy
+
+pytestmark = pytest.mark.slow
+SLOW_SOCKETS = 200
+
+
+@pytest.fixture
+def proxied(tmp_path):
+    """A production server (3 workers) behind nginx; yields the proxy."""
+    from tests.test_production import start_server
+
+    server = start_server(tmp_path, workers=3, TRUSTED_PROXIES="1")
+    static = tmp_path / "mirror"
+    (static / "ja").mkdir(parents=True)
+    (static / "ja" / "mirror-check.txt").write_text("from the static mirror\n")
+    proxy = NginxProxy(tmp_path / "nginx", f"127.0.0.1:{server.port}", static)
+    proxy.start()
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    try:
+        yield proxy
+    finally:
+        proxy.stop()
+        server.stop()
+
+
+def _get(proxy: NginxProxy, path: str, **kw) -> requests.Response:
+    """GET PATH over HTTPS through nginx (self-signed certificate)."""
+    return requests.get(f"https://127.0.0.1:{proxy.https_port}{path}", verify=False,
+                        headers={"Host": "localhost"}, timeout=10, **kw)
+
+
+def _slow_socket(port: int) -> ssl.SSLSocket:
+    """A TLS connection that has sent only part of its request headers."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    sock = context.wrap_socket(socket.create_connection(("127.0.0.1", port), timeout=10))
+    sock.sendall(b"GET /ja/plans/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1\r\n")
+    return sock
+
+
+def test_nginx_serves_tls_hsts_redirects_mirror_and_limits(proxied):
+    page = _get(proxied, "/ja/plans/")
+    assert page.status_code == 200 and "X-Request-ID" in page.headers
+    assert page.headers["Strict-Transport-Security"].startswith("max-age=")
+    plain = requests.get(f"http://127.0.0.1:{proxied.http_port}/ja/plans/?q=1",
+                         headers={"Host": "evil.example"}, allow_redirects=False, timeout=10)
+    assert plain.status_code == 301
+    assert plain.headers["Location"] == "https://localhost/ja/plans/?q=1"
+    mirror = _get(proxied, "/ja/mirror-check.txt")
+    assert mirror.text == "from the static mirror\n" and "X-Request-ID" not in mirror.headers
+    big = requests.post(f"https://127.0.0.1:{proxied.https_port}/ja/consultations/demo/confirm",
+                        data={"body": "x" * (2 * 1024 * 1024)}, verify=False, timeout=30,
+                        headers={"Host": "localhost"})
+    assert big.status_code == 413
+
+
+def test_slow_clients_do_not_stop_other_visitors(proxied):
+    slow = [_slow_socket(proxied.https_port) for _ in range(SLOW_SOCKETS)]
+    try:
+        for sock in slow:
+            sock.sendall(b"X-More: 1\r\n")
+        answers = [_get(proxied, path).status_code
+                   for path in ("/ja/plans/", "/ja/consultations/demo/", "/en/search?q=park") * 5]
+        assert answers == [200] * 15
+        time.sleep(0.5)
+        for sock in slow:  # still open: nginx holds them (until client_header_timeout)
+            sock.sendall(b"X-Again: 1\r\n")
+    finally:
+        for sock in slow:
+            sock.close()
