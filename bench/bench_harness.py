@@ -160,9 +160,9 @@ async def storm(server: ProductionServer, seconds: float, commenters: int, reade
 
 
 def p95(values: list[float]) -> float:
-    """95th percentile in milliseconds."""
+    """95th percentile in milliseconds (-1 when there is no value: nothing got through)."""
     if not values:
-        return float("nan")
+        return -1.0
     ordered = sorted(values)
     return 1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
