@@ -2,12 +2,4 @@
 
 from __future__ import annotations
 
-from tests.staff.conftest import (  # noqa: F401  (fixtures reused)
-    admin,
-    capp,
-    cclient,
-    commented,
-    consult_template,
-    make_app,
-    staff_app,
-)
+from tests.staff.conftest import admin, commented, staff_app  # noqa: F401  (fixtures reused)

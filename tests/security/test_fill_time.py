@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from portal import clock
-from tests.consult.conftest import hidden_fields
+from tests.helpers import hidden_fields
 from tests.staff.conftest import DURING
 
 REFUSED = "受付時刻の情報が正しくありません"

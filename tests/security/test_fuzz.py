@@ -18,7 +18,7 @@ from portal.build import build
 from portal.catalog.models import Dataset, Resource
 from portal.db import get_session
 from portal.plan.models import Indicator, Node, Revision
-from tests.conftest import ROOT, make_config
+from tests.helpers import ROOT, make_config
 from tests.staff.conftest import AFTER, PASSWORD, add_user
 
 LANGS = ("ja", "en", "zh-hans", "ko")

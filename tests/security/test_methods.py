@@ -8,7 +8,7 @@ import re
 import pytest
 
 from portal import clock
-from tests.conftest import db_fingerprint
+from tests.helpers import db_fingerprint
 from tests.staff.conftest import AFTER, PASSWORD, csrf, login, moderate_group_answer
 
 #: A value for each path argument name (known objects where they exist).

@@ -7,7 +7,7 @@ import pytest
 
 from portal import create_app
 from portal.build import build
-from tests.conftest import make_config
+from tests.helpers import make_config
 
 BASE = "https://portal.example.jp"
 EVIL = "evil.example"

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
 
 from portal import clock, create_app
-from tests.conftest import ROOT, clone_database, make_config
+from tests.helpers import ROOT, clone_database, make_config
 from tests.staff.conftest import AFTER, PASSWORD, add_user, login, post
 
 BIN = Path(sys.executable).parent

