@@ -41,7 +41,7 @@ class Defaults:
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
     #: Host names the portal answers to (others get 400; Flask's TRUSTED_HOSTS); empty accepts
     #: any. Set it in production, e.g. portal.city.setagaya.example,localhost.
-    TRUSTED_HOSTS: list[str] = []
+    TRUSTED_HOSTS = []
     #: Host the development server binds to.
     SERVE_HOST = "127.0.0.1"
     #: Port the development and production servers bind to.
