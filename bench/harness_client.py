@@ -106,6 +106,8 @@ class Client:
         if method == "POST":
             head += ["Content-Type: application/x-www-form-urlencoded",
                      f"Content-Length: {len(body)}"]
+            if self.tls:  # Flask-WTF checks the Referer of HTTPS posts, as browsers send it
+                head.append(f"Referer: https://{self.host_header or self.host}:{self.port}{path}")
         self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         await self.writer.drain()
         status_line = await self.reader.readline()
