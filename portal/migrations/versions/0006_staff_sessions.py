@@ -1,8 +1,8 @@
 """staff sessions: a random server-side id per login instead of the user id in the cookie;
 login throttle per account and address
 
-Revision ID: 0005_staff_sessions
-Revises: 0004_staff
+Revision ID: 0006_staff_sessions
+Revises: 0005_publishing
 Create Date: 2026-12-02 09:40:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005_staff_sessions'
-down_revision = '0004_staff'
+revision = '0006_staff_sessions'
+down_revision = '0005_publishing'
 branch_labels = None
 depends_on = None
 
