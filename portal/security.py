@@ -31,3 +31,8 @@ def _headers(response: Response) -> Response:
         # (staff pages, the redirects to the login form, every refusal).
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def client_key(remote_addr: str | None) -> str:
+    """Identify the client by its address (behind a proxy, configure ProxyFix so this is real)."""
+    return remote_addr or "unknown"

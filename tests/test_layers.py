@@ -19,7 +19,7 @@ PORTAL = Path(__file__).resolve().parent.parent / "portal"
 LAYERS: list[tuple[str, ...]] = [
     ("config.py", "db.py", "migrate.py", "i18n.py", "japantime.py", "clock.py", "cache.py",
      "textrules.py", "errors.py", "security.py", "logs.py", "chrome.py", "spreadsheet.py",
-     "packagefiles.py"),
+     "packagefiles.py", "urls.py", "params.py", "methods.py", "secret.py", "checkpoint.py", "switcher.py"),
     ("search",),
     ("staff",),
     ("catalog",),

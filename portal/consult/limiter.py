@@ -142,11 +142,6 @@ def _upsert_sql(n: int) -> TextClause:
         'RETURNING "key", "count", expires_at')
 
 
-def client_key(remote_addr: str | None) -> str:
-    """Identify the client by its address (behind a proxy, configure ProxyFix so this is real)."""
-    return remote_addr or "unknown"
-
-
 class RateLimited(Exception):
     """Too many submissions from one client; `wait` is the number of seconds until the next."""
 

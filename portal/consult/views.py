@@ -16,10 +16,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from portal import clock
 from portal.consult import crosswalk, receipts, services, snapshots
 from portal.consult.forms import CommentDraft, check_choices, read_draft
-from portal.consult.limiter import client_key
 from portal.db import get_session
 from portal.i18n import _
 from portal.params import MAX_ID, whole_number
+from portal.security import client_key
 
 bp = Blueprint("consult", __name__, url_prefix="/<lang>/consultations")
 

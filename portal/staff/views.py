@@ -7,9 +7,9 @@ from datetime import timedelta
 from flask import Response, current_app, g, redirect, render_template, request, url_for
 
 from portal import clock
-from portal.consult.limiter import client_key
 from portal.db import begin_write, get_session
 from portal.i18n import _
+from portal.security import client_key
 from portal.staff import accounts, audit
 from portal.staff import session as login
 from portal.staff.blueprint import bp
