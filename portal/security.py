@@ -22,8 +22,9 @@ def init_app(app: Flask) -> None:
 
 
 def _refuse_nul(_=None) -> None:
-    """Answer 404 to a NUL in the path or query: PostgreSQL refuses NUL in strings (was a 500)."""
-    if "\x00" in request.path or any("\x00" in v for v in request.args.values()):
+    """Answer 404 to a NUL in the path, query or form: PostgreSQL refuses NUL in strings (was a 500)."""
+    values = [*request.args.values(), *request.form.values()]
+    if "\x00" in request.path or any("\x00" in v for v in values):
         abort(404)
 
 
