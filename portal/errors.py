@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, g, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, ServiceUnavailable
 
 from portal.i18n import _
 
@@ -61,8 +61,17 @@ def _http_error(exc: HTTPException):
 
 def _unexpected(exc: Exception):
     """Log an unexpected exception (without request bodies); a database outage answers 503."""
-    from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
+    from sqlalchemy.exc import DataError, InterfaceError, OperationalError, ProgrammingError
 
+    if isinstance(exc, DataError):
+        # The database refused a value the user sent (PostgreSQL refuses a NUL in any text):
+        # the user's input, not a page bug, so a 400 with a message and nothing stored.
+        log.warning("database refused a value on %s %s", request.method, request.path)
+        refused = BadRequest(description=_(
+            "What you sent contains a character the portal cannot store, such as an "
+            "invisible control character. Please remove it and try again."))
+        refused.portal_message = True  # type: ignore[attr-defined]
+        return _http_error(refused)
     log.exception("unhandled error on %s %s", request.method, request.path)
     # Locked, full, unreachable or not-yet-migrated databases (SQLite reports a missing table as
     # OperationalError, PostgreSQL as ProgrammingError): a temporary outage, not a page bug.

@@ -175,3 +175,13 @@ def test_purge_removes_names_contacts_and_unredacted_originals(staff_app, commen
         assert identities == len(PEOPLE) and PII_IN_TEXT in dump
     with staff_app.app_context():
         assert len(list(get_session().scalars(select(Comment)))) == len(commented)
+
+
+def test_a_nul_in_the_login_form_gets_a_message_not_a_server_error(staff_app):
+    """PostgreSQL refuses NUL in text; the user gets a 400 or the usual refusal, never a 500."""
+    client = staff_app.test_client()
+    with clock.frozen(AFTER):
+        r = login(client, "ad\x00min")
+    page = r.get_data(as_text=True)
+    assert r.status_code in (400, 401), page[:500]
+    assert "保存できない文字" in page or "ユーザー名またはパスワードが正しくありません" in page
