@@ -10,6 +10,7 @@ from portal.api import bp
 from portal.catalog.links import public_url
 from portal.catalog.rows import MAX_LIMIT
 from portal.plan.labels import SERIES_LABELS
+from portal.plan.services import OBSERVATION_SORTS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
@@ -40,8 +41,9 @@ ROWS = {"type": "object", "required": ["dataset", "version", "resource", "total"
                        "resource": {"type": "string"}, "total": {"type": "integer"},
                        "count": {"type": "integer"}, "fields": {"type": "array", "items": {"type": "string"}},
                        "rows": {"type": "array", "items": OBJECT}, "next": NULLABLE_STRING}}
-OBSERVATIONS = {"type": "object", "required": ["count", "observations", "next"], "properties": {
-    "total": {"type": "integer"}, "count": {"type": "integer"},
+OBSERVATIONS = {"type": "object", "required": ["total", "count", "observations", "next"], "properties": {
+    "total": {"type": "integer", "description": "observations matching the filters, on every page"},
+    "count": {"type": "integer"}, "sort": {"type": "string"},
     "observations": {"type": "array", "items": OBJECT},
     "next": NULLABLE_STRING, "note": {"type": "string"}, "filters": OBJECT}}
 SEARCH = {"type": "object", "required": ["total", "results", "facets"], "properties": {
@@ -94,6 +96,9 @@ def _observation_params(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
                _param("fiscal_year", schema={"type": "integer"},
                       text="Western fiscal year (令和4年度 = 2022)"),
                _param("chiku", text="a 地区 id; no published figure is broken down by 地区"),
+               _param("_sort", schema={"enum": [*OBSERVATION_SORTS, *(f"-{c}" for c in OBSERVATION_SORTS)]},
+                      text="order: a column, `-column` for descending; empty values last, "
+                           "ties by observation_id (default `observation_id`)"),
                *page]
     return params
 

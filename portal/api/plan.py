@@ -15,7 +15,7 @@ from portal.i18n import _
 from portal.params import whole_number
 from portal.plan import services
 from portal.plan.models import Node, Plan
-from portal.plan.services import OBSERVATION_FILTERS
+from portal.plan.services import OBSERVATION_FILTERS, OBSERVATION_SORTS
 from portal.urls import public_url
 
 
@@ -84,30 +84,42 @@ def indicator_detail(indicator_id: str):
     return jsonify({**dump(ind), "observations": [dump(o) for o in ind.observations]})
 
 
-def _observation_args() -> tuple[dict[str, str], str | None, int]:
+def _observation_order() -> services.ObservationOrder:
+    """Parse `_sort` (a column, '-' for descending) and `_cursor`; raise rows.QueryError if bad."""
+    raw = request.args.get("_sort", "observation_id")
+    desc = raw.startswith("-")
+    column = raw[1:] if desc else raw
+    if column not in OBSERVATION_SORTS:
+        raise rows.QueryError("_sort", "unknown_column", column)
+    cursor = request.args.get("_cursor")
+    if cursor is None:
+        return services.ObservationOrder(column, desc)
+    value = rows.decode_cursor(cursor)
+    numeric = column in ("fiscal_year", "value")
+    kinds = (int, float) if numeric else (str,)
+    if (len(value) != 3 or not isinstance(value[0], str) or isinstance(value[1], bool)
+            or not (value[1] is None or isinstance(value[1], kinds))):
+        raise rows.QueryError("_cursor", "bad_cursor")
+    return services.ObservationOrder(column, desc, after=(value[1], value[0]))
+
+
+def _observation_args() -> tuple[dict[str, str], services.ObservationOrder, int]:
     """Validate the observations parameters; raise rows.QueryError naming the bad one."""
-    allowed = set(OBSERVATION_FILTERS) | {"chiku", "_size", "_cursor"}
+    allowed = set(OBSERVATION_FILTERS) | {"chiku", "_size", "_cursor", "_sort", "_lang"}
     for key in request.args:
         if key not in allowed:
             raise rows.QueryError(key, "unknown_column", key)
     filters = {k: request.args[k] for k in OBSERVATION_FILTERS if k in request.args}
     if "fiscal_year" in filters and whole_number(filters["fiscal_year"], -9999, 9999) is None:
         raise rows.QueryError("fiscal_year", "not_integer", filters["fiscal_year"])
-    cursor = request.args.get("_cursor")
-    after = None
-    if cursor is not None:
-        value = rows.decode_cursor(cursor)
-        if len(value) != 2 or not isinstance(value[0], str):
-            raise rows.QueryError("_cursor", "bad_cursor")
-        after = value[0]
-    return filters, after, rows.parse_limit(request.args.get("_size"))
+    return filters, _observation_order(), rows.parse_limit(request.args.get("_size"))
 
 
 @bp.get("/observations")
 def observations():
     """Observations filtered by plan, revision, node, indicator, series, fiscal_year and 地区."""
     try:
-        filters, after, limit = _observation_args()
+        filters, order, limit = _observation_args()
     except rows.QueryError as exc:
         return bad_parameter(exc.param, exc.code, exc.value, max=rows.MAX_LIMIT)
     session = get_session()
@@ -115,14 +127,18 @@ def observations():
     if chiku is not None and get_chiku(session, chiku) is None:
         return bad_parameter("chiku", "unknown_value", chiku)
     typed = {k: int(v) if k == "fiscal_year" else v for k, v in filters.items()}
-    found = [] if chiku else services.find_observations(session, typed, after=after, limit=limit + 1)
+    found = [] if chiku else services.find_observations(session, typed, order=order, limit=limit + 1)
+    total = 0 if chiku else services.count_observations(session, typed)
     body: dict[str, Any] = {"filters": {**filters, **({"chiku": chiku} if chiku else {})},
+                            "sort": ("-" if order.desc else "") + order.column, "total": total,
                             "count": min(len(found), limit),
                             "observations": [dump(o) for o in found[:limit]], "next": None}
     if chiku:
         body["note"] = ("No published observation is broken down by 地区: the plans report ward-wide "
                         "figures, and the portal never estimates a district share.")
     if len(found) > limit:
-        args = {**request.args.to_dict(), "_cursor": rows.encode_cursor([found[limit - 1].observation_id, 0])}
+        last = found[limit - 1]
+        position = [last.observation_id, getattr(last, order.column), 0]
+        args = {**request.args.to_dict(), "_cursor": rows.encode_cursor(position)}
         body["next"] = public_url("api.observations", **args)
     return jsonify(body)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from portal.catalog.packages import PackageData
@@ -176,13 +177,58 @@ OBSERVATION_FILTERS = {"plan": Revision.plan_id, "revision": Observation.revisio
                        "series": Observation.series, "fiscal_year": Observation.fiscal_year}
 
 
-def find_observations(session: Session, filters: dict[str, str | int], *, after: str | None,
-                      limit: int) -> list[Observation]:
-    """Observations matching FILTERS (keys of OBSERVATION_FILTERS), after id AFTER, at most LIMIT."""
+#: Columns /observations can be sorted by (`_sort`); ties are broken by observation_id.
+OBSERVATION_SORTS = {"observation_id": Observation.observation_id,
+                     "indicator_id": Observation.indicator_id,
+                     "revision_id": Observation.revision_id, "series": Observation.series,
+                     "fiscal_year": Observation.fiscal_year, "value": Observation.value}
+
+
+@dataclass(frozen=True)
+class ObservationOrder:
+    """A sort for /observations: column, direction, and the keyset position to continue after."""
+
+    column: str = "observation_id"
+    desc: bool = False
+    #: (sort value, observation_id) of the last row already seen, or None for the first page.
+    after: tuple[Any, str] | None = None
+
+
+def _observation_query(filters: dict[str, str | int]) -> Select:
+    """Observations joined to their indicator and revision, filtered by FILTERS."""
     query = (select(Observation).join(Indicator)
              .join(Revision, Observation.revision_id == Revision.revision_id))
     for name, value in filters.items():
         query = query.where(OBSERVATION_FILTERS[name] == value)
-    if after is not None:
-        query = query.where(Observation.observation_id > after)
-    return list(session.scalars(query.order_by(Observation.observation_id).limit(limit)))
+    return query
+
+
+def count_observations(session: Session, filters: dict[str, str | int]) -> int:
+    """How many observations match FILTERS (the total behind every page)."""
+    inner = _observation_query(filters).with_only_columns(Observation.observation_id).subquery()
+    return session.scalar(select(func.count()).select_from(inner)) or 0
+
+
+def _after(order: ObservationOrder):
+    """The keyset condition for rows after ORDER.after; empty values sort last in both directions."""
+    column, (value, last_id) = OBSERVATION_SORTS[order.column], order.after  # type: ignore[misc]
+    later_id = Observation.observation_id > last_id
+    if order.column == "observation_id":
+        return Observation.observation_id < last_id if order.desc else later_id
+    if value is None:
+        return and_(column.is_(None), later_id)
+    beyond = column < value if order.desc else column > value
+    return or_(beyond, and_(column == value, later_id), column.is_(None))
+
+
+def find_observations(session: Session, filters: dict[str, str | int], *, limit: int,
+                      order: ObservationOrder = ObservationOrder()) -> list[Observation]:
+    """Observations matching FILTERS (keys of OBSERVATION_FILTERS) in ORDER, at most LIMIT."""
+    query = _observation_query(filters)
+    if order.after is not None:
+        query = query.where(_after(order))
+    column = OBSERVATION_SORTS[order.column]
+    first = (column.desc() if order.desc else column.asc()).nulls_last()
+    if order.column == "observation_id":
+        return list(session.scalars(query.order_by(first).limit(limit)))
+    return list(session.scalars(query.order_by(first, Observation.observation_id).limit(limit)))

@@ -57,3 +57,45 @@ def test_bad_observation_parameters_are_400s(real_client):
         response = real_client.get(f"/api/v1/observations?{query}")
         assert response.status_code == 400, query
         assert response.get_json()["error"]["parameter"] == param
+
+
+def _walk(client, url: str) -> list[dict]:
+    """Every observation on every page from URL, following `next`."""
+    found = []
+    while url:
+        body = client.get(url.replace("http://localhost", "")).get_json()
+        found += body["observations"]
+        url = body["next"]
+    return found
+
+
+def test_observations_give_the_total_behind_every_page(real_client):
+    first = real_client.get("/api/v1/observations?plan=mirai-plan-2022&_size=10").get_json()
+    assert first["total"] == 806 and first["count"] == 10
+    target = real_client.get("/api/v1/observations?plan=mirai-plan-2022&series=target&_size=1").get_json()
+    assert target["total"] == len(_walk(real_client, "/api/v1/observations?plan=mirai-plan-2022"
+                                                     "&series=target&_size=1000"))
+    assert real_client.get("/api/v1/observations?chiku=01").get_json()["total"] == 0
+
+
+def test_observations_sort_by_any_listed_column_across_pages(real_client):
+    base = "/api/v1/observations?plan=mirai-plan-2022&_size=70&_sort="
+    for sort in ("fiscal_year", "-fiscal_year", "value", "-value", "indicator_id", "-series",
+                 "-observation_id"):
+        column, desc = sort.lstrip("-"), sort.startswith("-")
+        rows = _walk(real_client, base + sort)
+        assert len(rows) == len({r["observation_id"] for r in rows}) == 806, sort
+        present = [r[column] for r in rows if r[column] is not None]
+        assert present == sorted(present, reverse=desc), sort
+        # Empty values (a blank or prose cell has no number) come last, whichever the direction.
+        empties = [i for i, r in enumerate(rows) if r[column] is None]
+        assert empties == list(range(len(present), len(rows))), sort
+
+
+def test_bad_sort_or_a_cursor_from_another_sort_is_a_400(real_client):
+    bad = real_client.get("/api/v1/observations?_sort=colour")
+    assert bad.status_code == 400 and bad.get_json()["error"]["parameter"] == "_sort"
+    by_id = real_client.get("/api/v1/observations?_size=1&_sort=indicator_id").get_json()["next"]
+    cursor = by_id.split("_cursor=")[1].split("&")[0]
+    mixed = real_client.get(f"/api/v1/observations?_sort=value&_cursor={cursor}")
+    assert mixed.status_code == 400 and mixed.get_json()["error"]["parameter"] == "_cursor"
