@@ -99,7 +99,10 @@ class Client:
             self.reader, self.writer = await asyncio.open_connection(
                 self.host, self.port, ssl=insecure_tls() if self.tls else None,
                 server_hostname=self.host_header or None if self.tls else None)
-        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host_header or self.host}:{self.port}",
+        # Through TLS nginx, the host as a browser on port 443 names it (nginx passes $host,
+        # without a port, and Flask-WTF compares the Referer with it).
+        authority = self.host_header if self.tls and self.host_header else f"{self.host}:{self.port}"
+        head = [f"{method} {path} HTTP/1.1", f"Host: {authority}",
                 "Connection: keep-alive", "Accept-Language: ja"]
         if self.cookies:
             head.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
@@ -107,7 +110,7 @@ class Client:
             head += ["Content-Type: application/x-www-form-urlencoded",
                      f"Content-Length: {len(body)}"]
             if self.tls:  # Flask-WTF checks the Referer of HTTPS posts, as browsers send it
-                head.append(f"Referer: https://{self.host_header or self.host}:{self.port}{path}")
+                head.append(f"Referer: https://{authority}{path}")
         self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         await self.writer.drain()
         status_line = await self.reader.readline()
