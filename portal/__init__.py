@@ -41,6 +41,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     i18n.init_app(app)
     chrome.init_app(app)
+    from portal.catalog import documents
+
+    documents.init_app(app)
     security.init_app(app)
     from portal.areas import search as areas_search
     from portal.catalog import search as catalog_search

@@ -37,10 +37,12 @@ class Context:
 
     def __init__(self, base: str | Path, *, base_url: str, publisher: Agent, ward: Agent,
                  file_url: Callable[[str, str, str], str], page_url: Callable[[str, str], str],
-                 theme_labels: Callable[[str], dict[str, str]]) -> None:
+                 theme_labels: Callable[[str], dict[str, str]],
+                 documents: Callable[[str], list[Any]] | None = None) -> None:
         self.base, self.base_url = base, base_url.rstrip("/")
         self.publisher, self.ward = publisher, ward
         self.file_url, self.page_url, self.theme_labels = file_url, page_url, theme_labels
+        self.documents = documents or (lambda _text_file: [])
 
 
 def plan_row(base: str | Path, man: dict[str, Any]) -> dict[str, Any]:
@@ -57,10 +59,32 @@ def _series_id(base_url: str, plan_id: str) -> str:
 
 def _sources(desc: dict[str, Any], ctx: Context) -> list[dict[str, Any]]:
     """The plan documents a release was extracted from, each created by its publisher (the ward)."""
-    titles = dict.fromkeys(s["title"] for s in desc.get("sources") or []
-                           if s.get("title") and s.get("publisher") == "世田谷区")
-    return [{"@type": "foaf:Document", "dct:title": text(title, ""), "dct:creator": agent(ctx.ward)}
-            for title in titles]
+    ward = [s for s in desc.get("sources") or [] if s.get("title") and s.get("publisher") == "世田谷区"]
+    nodes, seen = [], set()
+    for source in ward:
+        for doc in ctx.documents(source.get("path") or "") or [None]:
+            key = doc.document_id if doc else source["title"]
+            if key in seen:
+                continue
+            seen.add(key)
+            nodes.append(_document_node(doc, source["title"], ctx))
+    return nodes
+
+
+def _document_node(doc: Any, fallback_title: str, ctx: Context) -> dict[str, Any]:
+    """One source document: from the documents registry when it knows it, else the package's title."""
+    if doc is None:
+        return {"@type": "foaf:Document", "dct:title": text(fallback_title, ""),
+                "dct:creator": agent(ctx.ward)}
+    node: dict[str, Any] = {"@type": "foaf:Document", "dct:identifier": doc.document_id,
+                            "dct:title": text(doc.title_ja, doc.title_en), "dct:creator": agent(ctx.ward)}
+    if doc.date:
+        node["dct:issued"] = {"@value": doc.date, "@type": "xsd:date"}
+    when = f"（{doc.date_printed}）" if doc.date_printed else ""
+    node["dct:bibliographicCitation"] = text(f"{doc.title_ja}{when}", "")
+    if doc.url:
+        node["foaf:page"] = {"@id": doc.url}
+    return node
 
 
 def _distributions(man: dict[str, Any], ctx: Context, licence: dict[str, Any]) -> list[dict[str, Any]]:

@@ -18,8 +18,10 @@ PLAN_RESOURCES = ("plans", "revisions", "nodes", "indicators", "observations")
 AREA_RESOURCES = ("chiiki", "chiku", "chome")
 #: Plan items printed as carried out in every 地区 (read by the 地区 pages, no table).
 ROLLOUT_RESOURCES = ("rollout",)
+#: The registry of ward documents and their pages (datasets/plan-documents).
+DOCUMENT_RESOURCES = ("documents", "document_pages")
 KINDS = {"plan": PLAN_RESOURCES, "reference": AREA_RESOURCES, "consultation": (),
-         "rollout": ROLLOUT_RESOURCES}
+         "rollout": ROLLOUT_RESOURCES, "documents": DOCUMENT_RESOURCES}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from flask_babel import force_locale
 
 from portal.catalog import agents, bulk, dcat, facets, metadata, rdf, releases, schema_org, services, themes
 from portal.catalog.ckan import bp as ckan_bp
+from portal.catalog.documents import documents_of
 from portal.catalog.links import file_url, public_url, with_json_twin
 from portal.catalog.rows import load_table
 from portal.db import get_session
@@ -195,7 +196,8 @@ def _dcat_document() -> dict:
         _releases_dir(), base_url=config["PUBLIC_BASE_URL"], publisher=agents.publisher(config),
         ward=agents.ward(config), file_url=file_url, theme_labels=_theme_labels,
         page_url=lambda n, v: public_url("catalog.version_page", lang=config["DEFAULT_LANGUAGE"],
-                                         name=n, version=v))
+                                         name=n, version=v),
+        documents=lambda text_file: documents_of(config["DATASETS_DIR"], [text_file]))
     return dcat.catalog(_releases_dir(), services.list_datasets(get_session()), ctx)
 
 

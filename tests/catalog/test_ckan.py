@@ -89,7 +89,7 @@ def test_every_action_answers_ckanapis_default_post(ckan_post):
     assert ckan_post.action.package_search(q="地区")["count"] >= 1
     org_name = ckan_post.action.organization_list()[0]
     org = ckan_post.action.organization_show(id=org_name, include_datasets=True)
-    assert org["id"] == package["owner_org"] == package["organization"]["id"] and len(org["packages"]) == 5
+    assert org["id"] == package["owner_org"] == package["organization"]["id"] and len(org["packages"]) == 6
     assert ckan_post.action.group_list() == [
         "geography", "health-welfare", "population-and-regional-revitalisation", "ward-implementation-plan"]
     assert ckan_post.action.group_show(id="geography")["package_count"] == 2
@@ -129,7 +129,7 @@ def test_sort_rows_and_start_are_honoured(ckan_post):
     assert _names(by_size) == ["mirai-plan-2022", "hoken-fukushi-plan", "sogo-senryaku-2015",
                                "setagaya-areas", "chiku-rollout"]
     page = ckan_post.action.package_search(sort="name asc", rows=2, start=1)
-    assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 5
+    assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 6
     assert page["sort"] == "name asc"
     assert ckan_post.action.package_search(rows=0)["results"] == []
 

@@ -73,7 +73,7 @@ def test_catalogue_has_homepage_licence_dates_and_description(graph):
 def test_every_dataset_has_the_recommended_properties(graph):
     datasets = [d for d in graph.subjects(RDF.type, DCAT.Dataset)
                 if (d, RDF.type, DCAT.DatasetSeries) not in graph]
-    assert len(datasets) == 5
+    assert len(datasets) == 6
     for dataset in datasets:
         for prop in (DCAT.contactPoint, DCAT.landingPage, DCTERMS.spatial, DCAT.theme, DCTERMS.publisher):
             assert graph.value(dataset, prop) is not None, (dataset, prop)
