@@ -38,7 +38,8 @@ def ckan_post(live_url):
         yield client
 
 
-NAMES = ["chiku-rollout", "hoken-fukushi-plan", "mirai-plan-2022", "setagaya-areas", "sogo-senryaku-2015"]
+NAMES = ["chiku-rollout", "hoken-fukushi-plan", "mirai-plan-2022", "plan-documents", "setagaya-areas",
+         "sogo-senryaku-2015"]
 
 
 def _names(result):
@@ -110,7 +111,7 @@ def test_every_action_answers_ckanapis_default_post(ckan_post):
     ("tags:budget", ["mirai-plan-2022"]),
     ("groups:geography", ["chiku-rollout", "setagaya-areas"]),
     ('tags:"implementation plan" OR tags:districts', ["chiku-rollout", "mirai-plan-2022", "setagaya-areas"]),
-    ("-groups:geography", ["hoken-fukushi-plan", "mirai-plan-2022", "sogo-senryaku-2015"]),
+    ("-groups:geography", ["hoken-fukushi-plan", "mirai-plan-2022", "plan-documents", "sogo-senryaku-2015"]),
     ("res_format:ZIP AND name:sogo*", ["sogo-senryaku-2015"]),
     ("groups:(health-welfare OR geography) tags:Setagaya", ["chiku-rollout", "hoken-fukushi-plan",
                                                            "setagaya-areas"]),
@@ -127,7 +128,7 @@ def test_sort_rows_and_start_are_honoured(ckan_post):
     assert _names(ckan_post.action.package_search(sort="name desc")) == NAMES[::-1]
     by_size = ckan_post.action.package_search(sort="num_resources desc, name asc")
     assert _names(by_size) == ["mirai-plan-2022", "hoken-fukushi-plan", "sogo-senryaku-2015",
-                               "setagaya-areas", "chiku-rollout"]
+                               "setagaya-areas", "plan-documents", "chiku-rollout"]
     page = ckan_post.action.package_search(sort="name asc", rows=2, start=1)
     assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 6
     assert page["sort"] == "name asc"
@@ -138,12 +139,12 @@ def test_facets_count_and_limit(ckan_post):
     result = ckan_post.action.package_search(**{"facet.field": '["groups", "organization"]', "rows": 0})
     assert result["facets"]["groups"] == {"geography": 2, "health-welfare": 1,
                                           "population-and-regional-revitalisation": 1,
-                                          "ward-implementation-plan": 1}
-    assert list(result["facets"]["organization"].values()) == [5]
+                                          "ward-implementation-plan": 2}
+    assert list(result["facets"]["organization"].values()) == [6]
     items = result["search_facets"]["groups"]["items"]
     assert {"name": "geography", "display_name": "地域・地理", "count": 2} in items
     limited = ckan_post.action.package_search(**{"facet.field": '["groups"]', "facet.limit": 1,
-                                                 "fq": "-name:chiku-rollout"})
+                                                 "fq": "-name:chiku-rollout -name:plan-documents"})
     assert limited["facets"] == {"groups": {"geography": 1}}
 
 

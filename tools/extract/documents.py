@@ -176,7 +176,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"},
                          {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "出典", "資料", "Setagaya", "sources", "documents"],
-        "portal": {"kind": "documents", "plan_id": "", "theme": "sources",
+        "portal": {"kind": "documents", "plan_id": "", "theme": "ward implementation plan",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": [
             _resource("documents", "Documents", "資料", "One row per ward document, by text file and line range.",
