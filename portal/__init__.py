@@ -81,9 +81,10 @@ def _register_features(app: Flask) -> None:
 
     app.register_blueprint(search_bp)
 
-    from portal import consult, publishing, review, staff
+    from portal import consult, easy, publishing, review, staff
 
     consult.init_app(app)
     review.init_app(app)  # adds its pages to the staff blueprint, so before staff.init_app
     staff.init_app(app)
     publishing.init_app(app)
+    easy.init_app(app)

@@ -125,10 +125,11 @@ def cached_page(session: Session, key: tuple[Any, ...], anonymous: bool,
     """Return the whole page for KEY when ANONYMOUS (no cookies), else render it every time."""
     if not anonymous:
         return render()
-    from portal.switcher import kept_query
+    from portal.switcher import kept_query, ruby_on
 
-    # The language links render these query parameters, so the key holds them too.
-    return _pages(session).get_or_set(("page", *key, kept_query()), render)
+    # The language links render these query parameters, and the ふりがな switch renders its
+    # state (the ruby itself is added afterwards, portal.easy), so the key holds them too.
+    return _pages(session).get_or_set(("page", *key, kept_query(), ruby_on()), render)
 
 
 def init_app(app: Flask, data_stamp: Callable[[Session], Hashable]) -> None:

@@ -30,13 +30,14 @@ MAX_ENTRIES = 6000
 def _key(name: str) -> tuple[Any, ...] | None:
     """What fragment NAME depends on, or None when it must be rendered every time."""
     from portal.i18n import current_lang
-    from portal.switcher import kept_query
+    from portal.switcher import kept_query, ruby_on
 
     query = kept_query()
     if query:
         return None
     args = tuple(sorted((request.view_args or {}).items()))
-    return (name, current_lang(), request.endpoint, args, current_app.config["DEMO_MODE"])
+    return (name, current_lang(), request.endpoint, args, current_app.config["DEMO_MODE"],
+            ruby_on())
 
 
 @pass_context

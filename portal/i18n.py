@@ -11,7 +11,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from portal.japantime import wareki
-from portal.switcher import switch_url
+from portal.switcher import ruby_on, switch_url
 
 __all__ = [
     "_",
@@ -182,6 +182,7 @@ def _template_globals() -> dict[str, Any]:
         "fy": fiscal_year_label,
         "content_falls_back": content_falls_back(lang),
         "switch_url": switch_url,
+        "ruby_on": ruby_on(),
         "request_path": request.path if request else "",
         "_translations": _request_translations(),
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import request, url_for
+from flask import g, request, url_for
 
 #: Query parameters each page reads and keeps when the language changes (everything else is dropped).
 KEPT_QUERY: dict[str, tuple[str, ...]] = {
@@ -22,6 +22,8 @@ KEPT_QUERY: dict[str, tuple[str, ...]] = {
 }
 #: Longest kept value, in characters (a longer one is dropped, not cut).
 MAX_VALUE = 200
+#: The query parameter of the ふりがな switch (furigana=1: the same page with ruby; Japanese only).
+RUBY_PARAM = "furigana"
 
 
 def kept_query() -> tuple[tuple[str, str], ...]:
@@ -31,13 +33,20 @@ def kept_query() -> tuple[tuple[str, str], ...]:
                  if (value := request.args.get(name, "")) and len(value) <= MAX_VALUE)
 
 
-def switch_url(target: str) -> str:
-    """Return this page's URL in language TARGET (path parameters and known query kept)."""
+def ruby_on() -> bool:
+    """True when this request asks for ふりがな (furigana=1) on a Japanese page; any other value
+    is the plain page, so a visitor's query never makes a new cache entry."""
+    return request.args.get(RUBY_PARAM) == "1" and g.get("lang") == "ja"
+
+
+def switch_url(target: str, ruby: bool = False) -> str:
+    """Return this page's URL in language TARGET (path parameters and known query kept), with
+    ふりがな when RUBY."""
     rule = request.url_rule
     if rule is None or "lang" not in rule.arguments or request.endpoint is None:
         return url_for("site.home", lang=target)
     args = {k: v for k, v in (request.view_args or {}).items() if k in rule.arguments}
     args["lang"] = target
     url = url_for(request.endpoint, **args)
-    query = kept_query()
+    query = kept_query() + (((RUBY_PARAM, "1"),) if ruby else ())
     return f"{url}?{urlencode(query)}" if query else url

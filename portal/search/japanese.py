@@ -84,6 +84,15 @@ def reading(text: str) -> str:
     return " ".join("".join(parts).split())
 
 
+def word_readings(text: str) -> list[tuple[str, str]]:
+    """(surface, katakana reading) of TEXT's words in split mode C (longest units: 世田谷区), for
+    ふりがな (portal.easy.readings); one dictionary for the whole process."""
+    tok = _tokenizer("C")
+    return [(m.surface(), m.reading_form())
+            for start in range(0, len(text), _MAX_CHARS)
+            for m in tok.tokenize(text[start:start + _MAX_CHARS])]
+
+
 def noun_compounds(text: str) -> list[tuple[str, str]]:
     """Runs of nouns in TEXT (防災 + 塾 → 防災塾) with their readings, for did-you-mean."""
     found: list[tuple[str, str]] = []
