@@ -16,24 +16,29 @@ import re
 from flask import Flask, Response, request
 
 from portal.cache import Cache
-from portal.easy.ruby import ruby_html, ruby_page
+from portal.easy.ruby import ruby_page
 from portal.switcher import RUBY_PARAM, ruby_on
 
 #: Pages with ruby kept per process (a bound, not a tuning knob).
 RUBY_ENTRIES = 2000
-#: Links to other Japanese pages of the site (the switch's own link excepted), which keep ruby on.
-_LINK = re.compile(r'<a href="(/ja/[^"?#]*)(\?[^"#]*)?(#[^"]*)?"(?![^>]*data-ruby-switch)')
+#: Opening tags of links; those to other Japanese pages of the site keep ruby on.
+_ANCHOR = re.compile(r"<a\s[^>]*>")
+_HREF = re.compile(r'(\shref=")(/ja/[^"?#]*)(\?[^"#]*)?(#[^"]*)?"')
 
 
 def _keep_ruby(page: str) -> str:
-    """PAGE with its links to Japanese pages asking for ruby too (furigana=1)."""
-    def link(match: re.Match[str]) -> str:
-        query = match.group(2) or ""
+    """PAGE with its links to Japanese pages asking for ruby too (furigana=1), except the switch."""
+    def href(match: re.Match[str]) -> str:
+        query = match.group(3) or ""
         if f"{RUBY_PARAM}=" in query:
             return match.group()
         query = f"{query}&amp;{RUBY_PARAM}=1" if query else f"?{RUBY_PARAM}=1"
-        return f'<a href="{match.group(1)}{query}{match.group(3) or ""}"'
-    return _LINK.sub(link, page)
+        return f'{match.group(1)}{match.group(2)}{query}{match.group(4) or ""}"'
+
+    def anchor(match: re.Match[str]) -> str:
+        tag = match.group()
+        return tag if "data-ruby-switch" in tag else _HREF.sub(href, tag, count=1)
+    return _ANCHOR.sub(anchor, page)
 
 
 def ruby_response(response: Response, cache: Cache) -> Response:
@@ -51,8 +56,7 @@ def ruby_response(response: Response, cache: Cache) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Add ruby to pages that ask for it; offer the `ruby` filter to templates."""
+    """Add ruby to pages that ask for it."""
     cache = Cache(RUBY_ENTRIES)
     app.extensions["ruby_cache"] = cache
     app.after_request(lambda response: ruby_response(response, cache))
-    app.jinja_env.filters["ruby"] = ruby_html
