@@ -90,6 +90,11 @@ class Citation:
         return _("line %(line)s of the extracted text", line=self.line)
 
 
+def ascii_digits(text: str | None) -> str:
+    """Full-width digits to ASCII, displayed dates use one digit width (data keep it as printed)."""
+    return (text or "").translate(FULLWIDTH_DIGITS)
+
+
 def fold_digits(text: str) -> str:
     """Full-width digits to ASCII and spaces removed: one digit width in displayed dates."""
     return "".join(text.translate(FULLWIDTH_DIGITS).split())
@@ -179,3 +184,4 @@ def init_app(app: Flask) -> None:
     """Make `cite_source(doc, line)` and `documents_in(doc)` available to every template."""
     app.jinja_env.globals["cite_source"] = cite_source
     app.jinja_env.globals["documents_in"] = documents_in
+    app.jinja_env.filters["ascii_digits"] = ascii_digits

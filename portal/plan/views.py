@@ -134,10 +134,11 @@ def method_page():
 
 
 def _name(ja: str | None, en: str | None) -> str:
-    """The content name in the page language (Japanese fallback)."""
+    """The content name in the page language (Japanese fallback), digits in one width."""
+    from portal.catalog.documents import ascii_digits
     from portal.i18n import localized
 
-    return localized({"ja": ja or "", "en": en or ""})
+    return ascii_digits(localized({"ja": ja or "", "en": en or ""}))
 
 
 @bp.app_context_processor
@@ -149,7 +150,18 @@ def plan_labels() -> dict[str, object]:
             "relation_labels": labels.RELATION_LABELS, "level_labels": labels.LEVEL_LABELS,
             "kind_labels": labels.KIND_LABELS, "direction_labels": labels.DIRECTION_LABELS,
             "semantics_labels": labels.SEMANTICS_LABELS, "reason_labels": labels.REASON_LABELS,
-            "plan_progress_summary": _progress_summary, "config_endpoints": current_app.view_functions}
+            "plan_progress_summary": _progress_summary, "config_endpoints": current_app.view_functions,
+            "punct": _punctuation()}
+
+
+#: Sentence punctuation of generated sentences: Japanese pages use 。：、（）, the others Western marks.
+PUNCTUATION = {"ja": {"stop": "。", "colon": "：", "comma": "、", "open": "（", "close": "）"},
+               "other": {"stop": ". ", "colon": ": ", "comma": ", ", "open": " (", "close": ")"}}
+
+
+def _punctuation() -> dict[str, str]:
+    """The punctuation of generated sentences in the page language."""
+    return PUNCTUATION["ja" if current_lang() == "ja" else "other"]
 
 
 def _progress_summary() -> list[dict[str, object]]:
