@@ -53,7 +53,8 @@ DIRECTION_LABELS = {
 
 SEMANTICS_LABELS = {
     "sum": _l("The total (総量) is the sum of the yearly values."),
-    "cumulative": _l("Values are running totals (累計); the total is the last year's value."),
+    "cumulative": _l("Values are cumulative (累計): each is a running total, and the total is the last "
+                     "year's value."),
     "level": _l("Values are levels reached each year; the total is not a sum."),
     "none": _l("No total (総量) is printed for this indicator."),
 }

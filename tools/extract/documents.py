@@ -28,6 +28,12 @@ from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
 REPO = Path(__file__).resolve().parents[2]
 TABLE = Path(__file__).resolve().parent / "tables" / "documents.json"
+GLOSSARY = Path(__file__).resolve().parent / "tables" / "glossary.json"
+GLOSSARY_FIELDS = ["term_ja", "term_en", "forms", "reason"]
+#: Version history of the registry (datapackage.json portal.changelog).
+CHANGELOG = [{"version": "1.1.0", "kind": "revision", "date": "2026-12-02",
+              "summary_ja": "用語集（glossary：日本語の用語ごとに1つの英語名と理由）を追加。",
+              "summary_en": "Added the glossary: one English term per Japanese term, with the reason."}]
 DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "datasets" / "plan-documents"
 DOC_FIELDS = ["document_id", "text_file", "line_start", "line_end", "title_ja", "title_en", "title_printed",
@@ -92,7 +98,9 @@ def build(out: Path, shared: Path) -> list[Path]:
         if anchors:
             lines = (shared / "seeds" / doc["text_file"]).read_text(encoding="utf-8").split("\n")
             pages.extend(page_rows(doc, anchors, lines))
-    return packagefiles.write_package(out, descriptor(), {"documents": docs, "document_pages": pages})
+    terms = [{**t, "forms": ";".join(t["forms"])} for t in json.loads(GLOSSARY.read_text(encoding="utf-8"))["terms"]]
+    return packagefiles.write_package(out, descriptor(),
+                                      {"documents": docs, "document_pages": pages, "glossary": terms})
 
 
 def _field(name: str, kind: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
@@ -154,6 +162,17 @@ def _page_fields() -> list[dict[str, Any]]:
     ]
 
 
+def _glossary_fields() -> list[dict[str, Any]]:
+    """The columns of glossary.csv."""
+    s = "string"
+    return [
+        _field("term_ja", s, "Japanese term", "The term as the documents print it."),
+        _field("term_en", s, "English term", "The one English term every package and the UI use (unofficial)."),
+        _field("forms", s, "Accepted forms", "Spellings of the same English term (plural, compound), `;`-separated."),
+        _field("reason", s, "Reason", "Why this English term, and what it replaced."),
+    ]
+
+
 def descriptor() -> dict[str, Any]:
     """The datapackage.json of the registry."""
     fk = {"fields": "document_id", "reference": {"resource": "documents", "fields": "document_id"}}
@@ -168,7 +187,7 @@ def descriptor() -> dict[str, Any]:
                         "and page."),
         "description_ja": ("抽出したテキストに含まれる区の資料の一覧。資料名（記載どおり）、発行者・担当部署・日付（記載どおり）、"
                            "段階、テキストファイルと行の範囲、本文に残る頁番号から求めた各行の頁を収録。"),
-        "version": "1.0.0", "created": "2026-12-02T13:00:00+00:00",
+        "version": "1.1.0", "created": "2026-12-02T13:00:00+00:00",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                       "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区の計画書・資料を加工して作成",
@@ -176,7 +195,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"},
                          {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "出典", "資料", "Setagaya", "sources", "documents"],
-        "portal": {"kind": "documents", "plan_id": "", "theme": "ward implementation plan",
+        "portal": {"changelog": CHANGELOG, "kind": "documents", "plan_id": "", "theme": "ward implementation plan",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": [
             _resource("documents", "Documents", "資料", "One row per ward document, by text file and line range.",
@@ -184,6 +203,9 @@ def descriptor() -> dict[str, Any]:
             _resource("document_pages", "Pages of the documents", "資料の頁",
                       "Runs of lines with the pages they can be on; lines without a row have no known page.",
                       _page_fields(), ["document_id", "line_start"], [fk]),
+            _resource("glossary", "Glossary", "用語集",
+                      "One English term per Japanese term, with the reason (tests/datasets/test_glossary.py).",
+                      _glossary_fields(), ["term_ja"]),
         ],
     }
 

@@ -27,8 +27,15 @@ DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "datasets" / "sogo-senryaku-2015"
 
 NAME = "sogo-senryaku-2015"
-VERSION = "1.0.0"
+VERSION = "1.0.1"
 CREATED = "2026-11-26T00:00:00+00:00"
+#: What changed in 1.0.1 (a correction: wording only, no figure changed).
+CHANGELOG_1_0_1 = {
+    "version": "1.0.1", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "対応表の注記（策定版の重点取組み11件）を、参照した資料の名で書き直した。項目の説明と版の注記も同様。数値の変更はない。",
+    "summary_en": "Crosswalk notes of the 11 adopted-strategy initiatives, field descriptions and the revision note "
+                  "name the documents at hand instead of a working name. No figure changed.",
+}
 SEED = "000_076715ebbd3c51e9.txt"
 SEED_003 = "003_a0da86d5be0d2af2.txt"
 PLAN = "sogo-senryaku-2015"
@@ -341,9 +348,9 @@ def adopted_goals(seed3: Seed, nodes: list[dict[str, Any]]) -> list[dict[str, An
             crosswalk.append({
                 "from_revision_id": SOAN, "from_node_id": n["node_id"],
                 "to_revision_id": ADOPTED, "to_node_id": "", "relation": "unknown",
-                "note_ja": "策定版の重点取組みはシードに含まれないため、対応は不明。",
-                "note_en": "The adopted strategy's 重点取組み are not in the seeds; the "
-                "counterpart (if any) is unknown.",
+                "note_ja": "策定版の重点取組みは、参照できる資料（素案と令和5年の引用）に含まれないため、対応は不明。",
+                "note_en": "The adopted strategy's 重点取組み are not in the documents at hand (the 素案 "
+                "and the 2023 citation); the counterpart (if any) is unknown.",
             })
     for i, r in enumerate(crosswalk, start=1):
         r["crosswalk_id"] = f"{PLAN}:crosswalk-{i:02d}"
@@ -397,10 +404,10 @@ def revision_rows(seed: Seed, seed3: Seed) -> list[dict[str, Any]]:
             "label_ja": "策定（基本目標のみ、令和5年の引用による）",
             "label_en": "Adopted strategy (basic goals only, as cited in 2023)",
             "published": "",
-            "date_note": "No adoption date is printed in the seeds: seed 000 (L63) schedules "
+            "date_note": "No adoption date is printed in the documents: the 素案 (text 000, L63) schedules "
                          "「総合戦略」策定 for 平成27年12月. Only the three 基本目標 are known, "
                          "from the 【総合戦略】 legend of 世田谷区未来つながるプラン推進状況（案） "
-                         "(令和5年2月, seed 003 L1279–1297), which names no edition or date; "
+                         "(令和5年2月, text 003 L1279–1297), which names no edition or date; "
                          "that the 2023 citation matches the text adopted in 2015 is assumed, "
                          "not proven.",
             "source_document": SEED_003, "source_line": 1279,
@@ -427,7 +434,7 @@ REQ = {"required": True}
 ID = {"required": True, "unique": True, "pattern": "[a-z0-9-]+(:[a-z0-9-]+)*"}
 FK_ID = {"pattern": "[a-z0-9-]+(:[a-z0-9-]+)*"}
 SRC_FIELDS = [
-    f("source_document", "string", "出典文書", "Seed file name the row was read from."),
+    f("source_document", "string", "出典文書", "Text file the row was read from (document and page: plan-documents)."),
     f("source_line", "integer", "出典行", "1-based line of source_document (blank lines counted).",
       constraints={"minimum": 1}),
 ]
@@ -444,7 +451,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             f("plan_id", "string", "計画ID", "ASCII plan id.", constraints=ID),
             f("name_ja", "string", "計画名", "Plan name in Japanese.", constraints=REQ),
             f("name_en", "string", "Plan name", "Unofficial English name."),
-            f("period_ja", "string", "計画期間", "Plan period as printed (seed 000 L109)."),
+            f("period_ja", "string", "計画期間", "Plan period as printed (text 000, L109)."),
             f("start_fy", "integer", "開始年度", "First fiscal year (Western)."),
             f("end_fy", "integer", "終了年度", "Last fiscal year (Western)."),
             f("publisher_ja", "string", "発行", "Publisher as printed in the colophon (L1774)."),
@@ -519,7 +526,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             f("cumulative", "boolean", "累計", "Values are running totals."),
             f("total_semantics", "string", "総量の意味", "How the 総量 column is to be read.",
               constraints={"enum": ["sum", "cumulative", "level", "none"]}),
-            f("implementation_plan_ref", "string", "実施計画参照", "Seed 004 only."),
+            f("implementation_plan_ref", "string", "実施計画参照", "Only in the later text of the welfare plan (004)."),
             f("note", "string", "備考", "Note."),
             *SRC_FIELDS,
         ],
@@ -621,8 +628,8 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
     "plans": ("Plan", "計画", "The plan: 世田谷区総合戦略 (FY2015–FY2019)."),
     "revisions": (
         "Revisions", "版",
-        "The 素案 of 2015-08-12 (seed 000) and the adopted strategy, of which only the three "
-        "基本目標 are known, from a 2023 citation (seed 003 L1279–1297).",
+        "The 素案 of 2015-08-12 (text 000) and the adopted strategy, of which only the three "
+        "基本目標 are known, from a 2023 citation (text 003 L1279–1297).",
     ),
     "nodes": (
         "Plan tree", "体系",
@@ -634,7 +641,7 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
         "Indicators", "指標",
         "Empty on purpose: the 素案 has no 数値目標 or KPI — no 重点取組み has an indicator, "
         "baseline or target in the extracted text (the 資料編 was not extracted). KPIs may have "
-        "been added in the 案 or the adopted strategy, which are not in the seeds.",
+        "been added in the 案 or the adopted strategy, which are not in the documents at hand.",
     ),
     "observations": (
         "Observations", "実績・目標値",
@@ -715,6 +722,7 @@ def descriptor() -> dict[str, Any]:
                      "Setagaya", "comprehensive strategy", "regional revitalisation",
                      "population vision", "draft"],
         "portal": {
+            "changelog": [CHANGELOG_1_0_1],
             "kind": "plan",
             "plan_id": PLAN,
             "theme": "population-and-regional-revitalisation",

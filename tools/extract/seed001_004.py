@@ -20,6 +20,16 @@ R_STUDY = f"{PLAN}:r2023-03-27"
 R_DRAFT = f"{PLAN}:r2023-04-26"
 R_2024 = f"{PLAN}:r2024"
 CREATED = "2026-11-26T12:00:00+09:00"
+#: What changed in 1.0.1 (a correction of the crosswalk; no figure changed).
+CHANGELOG_1_0_1 = {
+    "version": "1.0.1", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "対応表cw-009：「調整中」のまま埋まらなかった④各分野・施策との連携に付いていた「filled」（埋まった）を削除。"
+                  "cw-007・cw-009の注記と項目の説明を資料の名で書き直した。英語名を用語集どおりに統一"
+                  "（児童館、防災塾、お部屋探しサポート、延べ人数、P9-1の若者）。数値の変更はない。",
+    "summary_en": "Crosswalk cw-009: dropped 'filled' from the placeholder ④ coordination with each field, which was never "
+                  "filled; the notes of cw-007 and cw-009 and the field descriptions name the documents. English names "
+                  "follow the glossary (児童館, 防災塾, お部屋探しサポート, 延べ人数, 若者 in P9-1). No figure changed.",
+}
 PUA = "\uf0d8\uf06c"
 FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 BASELINE_RULE = (
@@ -137,7 +147,7 @@ PROJECTS: list[tuple[int, int, int, int, int, int, str]] = [
     (8, 1, 2, 4091, 4094, 4100, "Consultation and support by the school non-attendance support group"),
     (8, 1, 3, 4102, 4105, 4111, "Promoting support for young carers"),
     (8, 2, 1, 4400, 4403, 4411, "More opportunities for children to participate and express their views"),
-    (8, 2, 2, 4413, 4419, 4425, "Children's-house community round-tables to build networks supporting children"),
+    (8, 2, 2, 4413, 4419, 4425, "Children's-centre community round-tables to build networks supporting children"),
     (8, 2, 3, 4427, 4435, 4439, "Learning and life support project 'My Place' for children of low-income households"),
     (9, 1, 1, 4781, 4784, 4790, "Promoting active participation of junior-high and high-school-age youth"),
     (9, 1, 2, 4792, 4795, 4801, "Enhancing youth centre programmes"),
@@ -170,7 +180,7 @@ INDICATORS: list[tuple[str, str, int, int, int, int, str]] = [
     ("action", "P4-2b", 2413, 2421, 2427, 0, "Mental-health consultation sessions held"),
     ("action", "P4-3", 2429, 2437, 2443, 0, "Gatekeeper courses held"),
     ("action", "P4-4", 2445, 2455, 2461, 0, "Training etc. to enhance resident-participation and resident-led services"),
-    ("action", "P5.1-1", 2780, 2788, 2794, 0, "Users consulting the room-search support service"),
+    ("action", "P5.1-1", 2780, 2788, 2794, 0, "Users consulting the flat-hunting support service"),
     ("action", "P5.1-2", 2796, 2804, 2810, 0, "New registrations of subsidised dwellings"),
     ("action", "P5.2-1a", 3059, 3067, 3099, 0, "New group homes for older people with dementia"),
     ("action", "P5.2-1b", 3101, 3109, 3125, 0, "New urban low-cost homes for older people"),
@@ -182,7 +192,7 @@ INDICATORS: list[tuple[str, str, int, int, int, int, str]] = [
     ("action", "P8.1-2", 4147, 4155, 4161, 0, "Support cases for pupils not attending school and their parents"),
     ("action", "P8.1-3", 4163, 4171, 4177, 0, "Training etc. on young-carer support held"),
     ("action", "P8.2-1", 4463, 4471, 4480, 0, "Places offering opportunities for children's participation and expression of views (cumulative)"),
-    ("action", "P8.2-2", 4482, 4487, 4493, 0, "Children's-house community round-tables held"),
+    ("action", "P8.2-2", 4482, 4487, 4493, 0, "Children's-centre community round-tables held"),
     ("action", "P8.2-3", 4495, 4503, 4506, 0, "Sites of 'My Place' (cumulative)"),
     ("action", "P9-1", 4839, 4847, 4853, 0, "Teens project sessions held"),
     ("action", "P9-2", 4855, 4865, 4871, 0, "Youth-centre programmes in which young people participate actively"),
@@ -196,7 +206,7 @@ INDICATORS: list[tuple[str, str, int, int, int, int, str]] = [
     ("outcome", "P1.1-2", 518, 526, 526, 0, "Awareness of the welfare consultation desks among people in their teens to thirties"),
     ("outcome", "P1.1-3", 528, 532, 532, 0, "Awareness of the welfare consultation desks among professionals"),
     ("outcome", "P1.2-1", 833, 843, 865, 0, "Cases that consultation desks held on to without connecting them"),
-    ("outcome", "P1.2-2", 867, 875, 899, 0, "Participants in training on an inclusive community and multi-agency collaboration (total attendances)"),
+    ("outcome", "P1.2-2", 867, 875, 899, 0, "Participants in training on an inclusive community and multi-agency collaboration (counting repeats)"),
     ("outcome", "P1.3-1", 1098, 1102, 1102, 0, "Share of residents considered isolated"),
     ("outcome", "P1.3-2", 1104, 1112, 1112, 0, "New watch-over agreements not limited to target groups"),
     ("outcome", "P1.4-2", 1322, 1330, 1352, 0, "Community resources leading to social-participation support (cumulative)"),
@@ -205,32 +215,32 @@ INDICATORS: list[tuple[str, str, int, int, int, int, str]] = [
     ("outcome", "P2-3", 1672, 1680, 1704, 0, "Support provided to long-term inpatients of psychiatric hospitals"),
     ("outcome", "P3-1", 1999, 2007, 2013, 0, "Dementia consultations at community comprehensive support centres"),
     ("outcome", "P3-2", 2015, 2023, 2032, 0, "Facilities providing medical-care support (cumulative)"),
-    ("outcome", "P3-3", 2034, 2042, 2051, 0, "Child-rearing organisations cooperating with children's houses (cumulative)"),
+    ("outcome", "P3-3", 2034, 2042, 2051, 0, "Child-rearing organisations cooperating with children's centres (cumulative)"),
     ("outcome", "P4-1a", 2488, 2496, 2496, 0, "Share of residents walking 30 minutes or more a day"),
     ("outcome", "P4-1b", 2498, 2506, 2506, 0, "'Seta-meal' products supplied by partner shops"),
     ("outcome", "P4-2a", 2508, 2516, 2522, 0, "Participants in mental-health courses"),
     ("outcome", "P4-2b", 2524, 2532, 2538, 0, "Mental-health consultations"),
     ("outcome", "P4-3", 2540, 2548, 2554, 0, "Participants in gatekeeper courses"),
     ("outcome", "P4-4", 2556, 2564, 2570, 0, "Users of resident-participation and resident-led services"),
-    ("outcome", "P5.1-1", 2834, 2844, 2850, 0, "Users who received property information through the room-search support"),
+    ("outcome", "P5.1-1", 2834, 2844, 2850, 0, "Users who received property information through the flat-hunting support service"),
     ("outcome", "P5.1-2", 2852, 2860, 2869, 0, "Move-ins to subsidised dwellings (cumulative)"),
     ("outcome", "P5.2-1a", 3175, 3183, 3201, 0, "Capacity of group homes for older people with dementia (cumulative)"),
     ("outcome", "P5.2-1b", 3203, 3211, 3214, 0, "Capacity of urban low-cost homes for older people (cumulative)"),
     ("outcome", "P5.2-2", 3216, 3224, 3227, 0, "Capacity of group homes for people with severe disabilities (cumulative)"),
     ("outcome", "P6-1", 3503, 3507, 3507, 0, "Daily-life support services at fiscal year end (cumulative)"),
-    ("outcome", "P7-1a", 3815, 3823, 3829, 0, "People connected to intermediate employment or work experience (total) (Platform Setagaya)"),
-    ("outcome", "P7-1b", 3831, 3841, 3847, 0, "People connected to intermediate employment or work experience (total) (Setagaya Youth Support Station)"),
+    ("outcome", "P7-1a", 3815, 3823, 3829, 0, "People connected to intermediate employment or work experience (counting repeats) (Platform Setagaya)"),
+    ("outcome", "P7-1b", 3831, 3841, 3847, 0, "People connected to intermediate employment or work experience (counting repeats) (Setagaya Youth Support Station)"),
     ("outcome", "P8.1-1", 4201, 4213, 4213, 0, "Share of supporters saying education and welfare cooperate in most cases needing it"),
     ("outcome", "P8.1-2", 4215, 4223, 4226, 0, "Share of pupils not attending school who are connected to nowhere"),
     ("outcome", "P8.1-3", 4228, 4240, 4246, 0, "People reporting better understanding in surveys after young-carer training"),
     ("outcome", "P8.2-1", 4530, 4538, 4544, 0, "Participants in opportunities for children's participation and expression of views"),
-    ("outcome", "P8.2-2", 4546, 4554, 4560, 0, "Adults who helped children's-house activities"),
+    ("outcome", "P8.2-2", 4546, 4554, 4560, 0, "Adults who helped children's-centre activities"),
     ("outcome", "P8.2-3", 4562, 4567, 4573, 0, "Users of 'My Place'"),
-    ("outcome", "P9-1", 4911, 4921, 4927, 0, "Young children's-house users who took part in self-directed activities"),
+    ("outcome", "P9-1", 4911, 4921, 4927, 0, "Young people using children's centres who took part in self-directed activities"),
     ("outcome", "P9-2", 4929, 4939, 4945, 0, "Young people taking part in youth-centre programmes"),
     ("outcome", "P9-3a", 4947, 4955, 4977, 0, "Community resources leading to social-participation support (cumulative) (repeated)"),
     ("outcome", "P9-3b", 4979, 4987, 4987, 0, "Share of residents who feel connected to people in their community"),
-    ("outcome", "P10-1", 5322, 5334, 5337, 0, "Share of workshop participants who understood their district's disaster risks and how to evacuate"),
+    ("outcome", "P10-1", 5322, 5334, 5337, 0, "Share of disaster-preparedness workshop participants who understood their district's disaster risks and how to evacuate"),
     ("outcome", "P10-2", 5339, 5349, 5355, 0, "Participants in disaster-preparedness training by women coordinators (community awareness training)"),
     ("outcome", "P10-3", 5357, 5365, 5365, 0, "People who attended a workshop and created a 'My Timeline'"),
     ("outcome", "P10-4", 5367, 5372, 5378, 0, "Participants in instant-volunteer training"),
@@ -550,14 +560,14 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "相談支援の「アウトリーチ強化」がめざす姿③「アウトリーチを通じた継続的支援」に。",
      "The 'stronger outreach' part of consultation support became aim 3.", "459-463", "944-950"),
     ("project-2-2", "", "removed", "",
-     "「地域づくり」は第1節の見出しとしては無くなった（近い内容は推進施策6・9）。第2節は seed 004 に含まれないため、移動したかは確認できない。",
-     "Community building is no longer a heading in section 1 (related content in measures 6 and 9); section 2 is not in seed 004, so a move cannot be checked.", "467-473", ""),
+     "「地域づくり」は第1節の見出しとしては無くなった（近い内容は推進施策6・9）。第2節は後の版の本文（第４章 第１節のみ）に含まれないため、移動したかは確認できない。",
+     "Community building is no longer a heading in section 1 (related content in measures 6 and 9); section 2 is not in the later text (which holds section 1 only), so a move cannot be checked.", "467-473", ""),
     ("project-2-3", "aim-1-4", "moved", "renumbered;renamed",
      "(2)③参加支援 → 推進施策1 めざす姿④「重層的支援体制整備事業―参加支援―」。説明文（L476–479）は今後の課題（L1192–1202）へ移動。",
      "Participation support moved to aim 4 of measure 1; its description text moved into the list of future issues.", "475-479", "1167-1173"),
-    ("project-2-4", "", "removed", "filled",
-     "「調整中」だった④各分野・施策との連携は第1節に対応する項目がない。第2節は seed 004 に含まれないため、移動したかは確認できない。",
-     "The placeholder 'coordination with each field' has no counterpart in section 1; section 2 is not in seed 004.", "483-489", ""),
+    ("project-2-4", "", "removed", "",
+     "「調整中」だった④各分野・施策との連携は第1節に対応する項目がない。第2節は後の版の本文（第４章 第１節のみ）に含まれないため、移動したかは確認できない。",
+     "The placeholder 'coordination with each field' has no counterpart in section 1; section 2 is not in the later text (which holds section 1 only).", "483-489", ""),
     ("project-1-1", "measure-2", "renamed", "renumbered",
      "①医療 → 推進施策2「地域生活を支える保健、医療、福祉の連携」（番号+1）。",
      "Medical care became measure 2, renamed (number +1).", "382", "1357"),
@@ -949,7 +959,7 @@ def F(name: str, type_: str, title: str, description: str, **extra: Any) -> dict
 
 
 REQ = {"required": True}
-SRC = [F("source_document", "string", "Source document", "Seed file name."),
+SRC = [F("source_document", "string", "Source document", "Text file the row was read from (document and page: plan-documents)."),
        F("source_line", "integer", "Source line", "1-based line in the source document.")]
 
 
@@ -998,7 +1008,7 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("name_en", "string", "Name (en)", "Unofficial English translation."),
             F("vision_ja", "string", "Vision (ja)", "めざす姿 text; bullet lists one item per line."),
             F("direction_ja", "string", "Direction (ja)", "目的と内容 (主な取組み) or descriptive text of the draft item."),
-            F("department_ja", "string", "Department", "所管部 (not printed in these seeds)."),
+            F("department_ja", "string", "Department", "所管部 (not printed in these documents)."),
             F("status", "string", "Status", "published, or placeholder where the draft prints 「調整中」.", constraints={"enum": ["published", "placeholder"]}),
         ] + SRC, "primaryKey": ["node_id"],
             "foreignKeys": [rev_fk("revision_id"), node_fk("parent_id"), con_fk("concept_id")], "missingValues": [""]},
@@ -1044,10 +1054,10 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("relations", "string", "Other relations", "Further relations that also apply, ';'-separated."),
             F("note_ja", "string", "Note (ja)", "What changed."),
             F("note_en", "string", "Note (en)", "What changed (English)."),
-            F("from_source_document", "string", "From document", "Seed of the older node."),
+            F("from_source_document", "string", "From document", "Text file of the older node."),
             F("from_source_lines", "string", "From lines", "Lines in the older document (a-b, comma-separated)."),
             F("from_source_line", "integer", "From line", "First of from_source_lines."),
-            F("to_source_document", "string", "To document", "Seed of the newer node."),
+            F("to_source_document", "string", "To document", "Text file of the newer node."),
             F("to_source_lines", "string", "To lines", "Lines in the newer document."),
             F("to_source_line", "integer", "To line", "First of to_source_lines."),
         ], "primaryKey": ["crosswalk_id"],
@@ -1061,7 +1071,7 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("body_ja", "string", "Body", "Opinion as printed (lines joined, bullet glyph removed)."),
             F("meeting_ja", "string", "Meeting", "Meeting as printed."),
             F("date", "date", "Date", "Meeting date (令和５年３月２７日, 001 L577)."),
-            F("source_document", "string", "Source document", "Seed file name."),
+            F("source_document", "string", "Source document", "Text file the row was read from (document and page: plan-documents)."),
             F("source_line", "integer", "Source line", "First line of the opinion."),
             F("source_line_end", "integer", "Source end line", "Last line of the opinion."),
             F("also_printed_at", "string", "Also printed at", "Line ranges where the same text is printed again (duplicated page L1100–1112)."),
@@ -1077,8 +1087,8 @@ RES_META = {
     "nodes": ("Plan tree", "計画体系", "Nodes of the draft (001: 第4章 第1節 and 第3節) and of the later text (004: 第1節, 10 推進施策, 15 めざす姿, 39 主な取組み)."),
     "indicators": ("Indicators", "行動量・成果指標", "39 行動量 and 43 成果指標 rows of 004, as printed (【再掲】 rows kept)."),
     "observations": ("Observations", "現況値・目標値", "One printed cell per row: 現況値 (baseline), 令和6–9年度 targets and 総量 (is_total)."),
-    "crosswalk": ("Crosswalk", "版間対応表", "Draft (R5.4.26) 第4章 第1節 → later 第1節. Draft 第3節 items are not mapped: their counterpart (第2節) is not in seed 004."),
-    "opinions": ("Study-group opinions", "研究会のご意見", "Opinions of the 4th study group (2023-03-27) printed in seed 001 (L1037–1289), 52 unique texts."),
+    "crosswalk": ("Crosswalk", "版間対応表", "Draft (R5.4.26) 第4章 第1節 → later 第1節. Draft 第3節 items are not mapped: their counterpart (第2節) is not in the later text (section 1 only)."),
+    "opinions": ("Study-group opinions", "研究会のご意見", "Opinions of the 4th study group (2023-03-27) printed in the study-group opinions (text 001, L1037–1289), 52 unique texts."),
 }
 
 
@@ -1097,9 +1107,9 @@ def descriptor() -> dict[str, Any]:
         "name": "hoken-fukushi-plan",
         "title": "Setagaya Comprehensive Plan for Community Health, Medical Care and Welfare: draft (2023-04-26) and later text of chapter 4 section 1",
         "title_ja": "世田谷区地域保健医療福祉総合計画（審議会R5.4.26素案と第4章第1節の後の版）",
-        "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). Seed 004 does not contain chapter 4 section 2; the end year of the plan is not printed. Every figure carries its source line.",
+        "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). The later text holds chapter 4 section 1 only; the end year of the plan is not printed. Every figure carries its source line.",
         "description_ja": "世田谷区地域保健医療福祉総合計画の2つの版（審議会（R5.4.26）素案と、第4章第1節の後の版）の計画体系、後の版の行動量・成果指標（現況値、令和6～9年度、総量）、版間対応表、第4回研究会（令和5年3月27日）のご意見。",
-        "version": "1.0.0",
+        "version": "1.0.1",
         "created": CREATED,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区『世田谷区地域保健医療福祉総合計画』審議会（R5.4.26）資料（素案）及び第４章「今後の施策の方向」第１節を加工して作成",
@@ -1110,7 +1120,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }

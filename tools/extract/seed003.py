@@ -30,7 +30,14 @@ PLAN = "mirai-plan-2022"
 REV_ORIG = f"{PLAN}:original"
 REV_REV = f"{PLAN}:revised"
 CREATED = "2026-11-26T12:00:00+09:00"
-VERSION = "1.0.0"
+VERSION = "1.0.1"
+#: What changed in 1.0.1 (a correction: English names and field descriptions; no figure changed).
+CHANGELOG_1_0_1 = {
+    "version": "1.0.1", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "英語名を用語集どおりに統一（防災塾、延べ数、まちづくりセンター）し、項目の説明を資料の名で書き直した。数値の変更はない。",
+    "summary_en": "English names follow the glossary (防災塾, 延べ数, まちづくりセンター) and field descriptions name the "
+                  "documents. No figure changed.",
+}
 
 MEASURE_RANGE = (1389, 4866)  # 19 施策 pages of 別紙2
 BUDGET_RANGE = (4867, 5083)  # 別紙2 第2章 2 事業費一覧
@@ -869,7 +876,7 @@ PROJECT_EN = {
     "7-1": "Help finding housing for older people, people with disabilities and others who "
            "need support to secure housing",
     "7-2": "Housing stability for single-parent households",
-    "8-1": "Strengthening the functions of the neighbourhood community centres "
+    "8-1": "Strengthening the functions of the community development centres "
            "(machizukuri centres)",
     "8-2": "Strengthening the functions of the general branch offices",
     "8-3": "Transforming administrative services through digital transformation (DX)",
@@ -915,7 +922,7 @@ PROJECT_EN = {
 
 INDICATOR_EN = {
     # 行動量 (action)
-    ("action", "1-1①"): "Participants in disaster-preparedness school (bosai juku)",
+    ("action", "1-1①"): "Participants in disaster-preparedness workshops (bosai-juku)",
     ("action", "1-1②"): "Participants in follow-up training for women disaster-preparedness "
                         "coordinators",
     ("action", "1-2"): "Individual evacuation plans drawn up",
@@ -936,7 +943,7 @@ INDICATOR_EN = {
     ("action", "4-4"): "Planning meetings held towards forming action teams in each district",
     ("action", "5-1"): "Organisations receiving outreach lectures or instructors",
     ("action", "5-2①"): "Participants in training for staff supporting medical care "
-                        "(person-times)",
+                        "(counting repeats)",
     ("action", "5-2②"): "Places for children needing medical care at designated ward "
                         "nurseries (cumulative)",
     ("action", "5-3"): "New groups doing peer-support work with peer supporters and "
@@ -952,11 +959,11 @@ INDICATOR_EN = {
     ("action", "8-1"): "Districts holding district information liaison meetings",
     ("action", "8-2"): "Areas holding town meetings",
     ("action", "8-3"): "Districts piloting video-link one-stop services (cumulative)",
-    ("action", "9-1"): "Participants in programmes at drop-in places (person-times)",
+    ("action", "9-1"): "Participants in programmes at drop-in places (counting repeats)",
     ("action", "9-2"): "Participants in exercise guidance by health centres",
-    ("action", "9-3①"): "Older people doing community-contribution activities (person-times)",
+    ("action", "9-3①"): "Older people doing community-contribution activities (counting repeats)",
     ("action", "9-3②"): "Community activities joined through Otagaisama Bank",
-    ("action", "9-4"): "Participants in courses of varied content and length (person-times)",
+    ("action", "9-4"): "Participants in courses of varied content and length (counting repeats)",
     ("action", "9-5"): "New registrations for senior employment services",
     ("action", "10-1"): "Businesses completing a new project with hands-on support",
     ("action", "10-2"): "SETAGAYA PORT member registrations",
@@ -968,10 +975,10 @@ INDICATOR_EN = {
     ("action", "11-4"): "Participants in training towards a librarian qualification",
     ("action", "12-1①"): "Registered capacity of learning and living support services for "
                          "children of low-income households",
-    ("action", "12-1②"): "Participants in the child-poverty forum (person-times)",
+    ("action", "12-1②"): "Participants in the child-poverty forum (counting repeats)",
     ("action", "12-2"): "Holiday consultation sessions for single-parent families",
     ("action", "12-3①"): "Children's-centre staff trained in skills and support capacity "
-                         "(person-times)",
+                         "(counting repeats)",
     ("action", "12-3②"): "Districts with a consultation and watch network for children and "
                          "families",
     ("action", "13-1"): "New enquiries about foster care",
@@ -1003,15 +1010,15 @@ INDICATOR_EN = {
     ("action", "18-3①"): "Participants in waste-manager courses and waste-reduction seminars",
     ("action", "18-3②"): "New Eco-Friendly Shops registered",
     ("action", "19-1"): "Districts considering district plans",
-    ("action", "19-2①"): "Participants in social experiments etc. (person-times)",
+    ("action", "19-2①"): "Participants in social experiments etc. (counting repeats)",
     ("action", "19-2②"): "Participants in local activities of groups preparing urban "
-                         "redevelopment (person-times)",
+                         "redevelopment (counting repeats)",
     ("action", "19-3①"): "Kitazawa Design Council meetings and consultations on the "
                          "Shimokitazawa station plaza",
     ("action", "19-3②"): "Length and area built for the Shimokitazawa station plaza "
                          "facilities",
     # 成果指標 (outcome)
-    ("outcome", "1-1①"): "Share of disaster-school participants who understood their "
+    ("outcome", "1-1①"): "Share of disaster-preparedness workshop participants who understood their "
                          "district's risks and how to evacuate",
     ("outcome", "1-1②"): "Participants in training by women disaster-preparedness "
                          "coordinators (community awareness training, cumulative)",
@@ -1046,14 +1053,14 @@ INDICATOR_EN = {
                         "support service",
     ("outcome", "7-2"): "Households moving into subsidised homes (cumulative)",
     ("outcome", "8-1"): "Organisations taking part in district information liaison meetings "
-                        "(person-times)",
+                        "(counting repeats)",
     ("outcome", "8-2"): "Share of town-meeting participants with experience of or intention "
                         "to join community activities",
     ("outcome", "8-3"): "Uses of the online system",
     ("outcome", "9-1"): "Share of programme participants who want to come again",
     ("outcome", "9-2"): "Share of older people who feel they now exercise regularly",
     ("outcome", "9-3①"): "Residents taking part in community-contribution activities "
-                         "(person-times)",
+                         "(counting repeats)",
     ("outcome", "9-3②"): "Otagaisama Bank members who took part in community activities",
     ("outcome", "9-4"): "Share of course participants who want to keep learning locally",
     ("outcome", "9-5"): "People placed in work by senior employment services",
@@ -1069,9 +1076,9 @@ INDICATOR_EN = {
                           "services",
     ("outcome", "12-1②"): "Share of forum participants who said their understanding deepened",
     ("outcome", "12-2"): "People using holiday consultations for single-parent families "
-                         "(person-times)",
-    ("outcome", "12-3①"): "Consultations at children's centres (person-times)",
-    ("outcome", "12-3②"): "Consultations handled with partner agencies (person-times)",
+                         "(counting repeats)",
+    ("outcome", "12-3①"): "Consultations at children's centres (counting repeats)",
+    ("outcome", "12-3②"): "Consultations handled with partner agencies (counting repeats)",
     ("outcome", "13-1"): "Registered foster families (cumulative)",
     ("outcome", "13-2"): "Group-home capacity as a share of total facility capacity",
     ("outcome", "14-1"): "Share of pupils whose curiosity grew through using ICT devices",
@@ -1092,7 +1099,7 @@ INDICATOR_EN = {
     ("outcome", "16-2②"): "Share of dating-violence lecture participants whose understanding "
                           "or interest grew",
     ("outcome", "16-3①"): "Share of Japanese-class students whose Japanese improved",
-    ("outcome", "16-3②"): "Uses of the interpreting app (person-times)",
+    ("outcome", "16-3②"): "Uses of the interpreting app (counting repeats)",
     ("outcome", "17-1"): "Residents who saved energy in the energy-saving points scheme",
     ("outcome", "17-2"): "CO₂ reduction from environmentally friendly home renovation",
     ("outcome", "17-3①"): "Setagaya RE100 sign-ups (cumulative)",
@@ -1108,7 +1115,7 @@ INDICATOR_EN = {
     ("outcome", "19-2②"): "Share of participants in local activities for urban redevelopment "
                           "whose understanding or interest grew",
     ("outcome", "19-3①"): "Participants in Kitazawa Design Council meetings and "
-                          "consultations on the Shimokitazawa station plaza (person-times)",
+                          "consultations on the Shimokitazawa station plaza (counting repeats)",
     ("outcome", "19-3②"): "Completion rate of the Shimokitazawa station plaza facilities",
 }
 
@@ -1386,10 +1393,10 @@ def f(name: str, type_: str, title: str, description: str, **extra: object) -> d
 
 
 SRC_FIELDS = [
-    f("source_document", "string", "Source document", "Seed file name the row was read from.",
+    f("source_document", "string", "Source document", "Text file the row was read from (document and page: plan-documents).",
       constraints={"required": True}),
     f("source_line", "integer", "Source line",
-      "1-based line of the seed where the name or value is printed.",
+      "1-based line of the text file where the name or value is printed.",
       constraints={"required": True, "minimum": 1}),
 ]
 ID = {"required": True, "pattern": r"[a-z0-9-]+(:[a-z0-9-]+)*"}
@@ -1492,7 +1499,7 @@ RESOURCES: list[dict] = [
               "rate at end of FY2023; none = no 総量 (outcomes, or 総量 printed as ―).",
               constraints={"enum": ["sum", "cumulative", "level", "none"]}),
             f("implementation_plan_ref", "string", "Implementation plan reference",
-              "Not used in this seed."),
+              "Not used in this document."),
             f("note", "string", "Note", "Composite cells, semantics and other remarks."),
         ] + SRC_FIELDS,
         "primaryKey": ["indicator_id"],
@@ -1556,9 +1563,9 @@ RESOURCES: list[dict] = [
             f("old_value", "number", "Old value", "Number as printed."),
             f("new_value", "number", "New value", "Number as printed."),
             f("reason_ja", "string", "Reason", "計画変更理由・内容等 / 目標値変更理由等 as printed."),
-            f("old_source_line", "integer", "Line of the old value", "1-based seed line."),
-            f("new_source_line", "integer", "Line of the new value", "1-based seed line."),
-            f("reason_source_line", "integer", "First line of the reason", "1-based seed line."),
+            f("old_source_line", "integer", "Line of the old value", "1-based line of the text file."),
+            f("new_source_line", "integer", "Line of the new value", "1-based line of the text file."),
+            f("reason_source_line", "integer", "First line of the reason", "1-based line of the text file."),
         ] + SRC_FIELDS,
         "primaryKey": ["change_id"],
         "foreignKeys": [{"fields": ["indicator_id"], "reference": {"resource": "indicators",
@@ -1649,7 +1656,7 @@ def descriptor() -> dict:
             "estimates, baselines and targets, the 10 plan changes and 9 target changes with "
             "their reasons, and project costs per measure (thousand yen; measure amounts are "
             "not additive, see the budgets resource). Extracted from the ward's progress-report "
-            "draft of February 2023; every figure carries the seed line it was read from. "
+            "draft of February 2023; every figure carries the text line it was read from (document and page: plan-documents). "
             "FY2022 actuals are estimates as of end of December 2022."),
         "description_ja": (
             "世田谷区未来つながるプラン 2022-2023（実施計画）推進状況（案）（令和5年2月）から、"
@@ -1671,7 +1678,7 @@ def descriptor() -> dict:
                      "事業費", "Setagaya", "implementation plan", "progress report",
                      "indicators", "budget"],
         "portal": {
-            "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
+            "changelog": [CHANGELOG_1_0_1], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
             "translation_note": "English names are unofficial translations by the portal team, "
                                 "not the ward's.",
         },
