@@ -38,7 +38,7 @@ def test_language_switch_keeps_the_page(portal_url, browser_page):
     page.get_by_role("navigation", name="言語").get_by_role("link", name="English").click()
     assert page.url.endswith("/en/plans/indicator/mirai-plan-2022:action:1-1-1/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "bosai juku" in page.locator("h1").inner_text()
+    assert "bosai-juku" in page.locator("h1").inner_text()
     page.get_by_role("navigation", name="Language").get_by_role("link", name="한국어").click()
     assert page.url.endswith("/ko/plans/indicator/mirai-plan-2022:action:1-1-1/")
     assert page.locator(".fallback-note").is_visible()
