@@ -128,7 +128,7 @@ def test_sort_rows_and_start_are_honoured(ckan_post):
     assert _names(ckan_post.action.package_search(sort="name desc")) == NAMES[::-1]
     by_size = ckan_post.action.package_search(sort="num_resources desc, name asc")
     assert _names(by_size) == ["mirai-plan-2022", "hoken-fukushi-plan", "sogo-senryaku-2015",
-                               "setagaya-areas", "plan-documents", "chiku-rollout"]
+                               "plan-documents", "setagaya-areas", "chiku-rollout"]
     page = ckan_post.action.package_search(sort="name asc", rows=2, start=1)
     assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 6
     assert page["sort"] == "name asc"
