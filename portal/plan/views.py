@@ -24,10 +24,26 @@ def _tree(session, revision_id: str):
     return cached_value(session, ("tree", revision_id), lambda: build_tree(session, revision_id))
 
 
+#: Where a body template leaves room for the consultation box (filled per request, never cached
+#: in the body: the box follows the clock and the ward's publication, not the data stamp).
+BOX_SLOT = "<!-- consultation-box -->"
+
+
+def _box(session, key: tuple) -> str:
+    """The consultation box of a node or indicator page, from the feature that registered one."""
+    render = current_app.extensions.get("plan_consultation_box")
+    if render is None or key[0] not in ("node", "indicator"):
+        return ""
+    from portal import clock
+
+    return render(session, key[0], key[1], clock.now())
+
+
 def _page(template: str, key: tuple, build) -> str:
     """Render TEMPLATE's body (cached) inside the layout; BUILD returns its context with a title.
 
     BUILD does the lookups (and the 404), so a cached page costs no query beyond the data stamp.
+    The consultation box is part of the whole page's key, so a cached page never shows a stale one.
     """
     session = get_session()
     key = (*key, current_lang())
@@ -36,11 +52,14 @@ def _page(template: str, key: tuple, build) -> str:
         context = build(session)
         return context["title"], Markup(render_template(f"plan/_{template}_body.html", **context))
 
+    box = _box(session, key)
+
     def page() -> str:
         title, html = cached_value(session, ("body", *key), body)
+        html = Markup(str(html).replace(BOX_SLOT, box, 1))
         return render_template("plan/page.html", body=html, title=title)
 
-    return cached_page(session, key, not request.cookies, page)
+    return cached_page(session, (*key, box), not request.cookies, page)
 
 
 @bp.get("/")

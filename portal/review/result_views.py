@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template
 
 from portal import clock
-from portal.consult import services
+from portal.consult import crosswalk, services
 from portal.db import get_session
 from portal.errors import fail
 from portal.i18n import _
@@ -39,7 +39,11 @@ def result(slug: str):
         fail(404, _("The result of this consultation has not been published yet. Comments stay "
                     "private until the ward publishes it."))
     chiku = {k.chiku_id: k.name for k in services.list_chiku(session)}
+    later = {m.node_id: crosswalk.later_places(session, current_app.config["DATASETS_DIR"],
+                                               c.revision_id, m.node_id, m.concept_id)
+             for m in {g.measure.node_id: g.measure for g in view.groups if g.measure}.values()}
     html = render_template("consult/result.html", c=c, view=view, chiku=chiku, now=clock.now(),
+                           later=later,
                            dataset_exists="catalog.dataset_page" in current_app.view_functions)
     return Response(html)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -126,3 +127,8 @@ def published_consultations(session: Session) -> list[tuple[Consultation, Consul
         ConsultationResult, ConsultationResult.consultation_id == Consultation.id)
         .order_by(ConsultationResult.published_at.desc()))
     return [(c, r) for c, r in rows]
+
+
+def published_results(session: Session, now: datetime) -> list[tuple[Consultation, ConsultationResult]]:
+    """Consultations whose result is public at NOW, newest result first (home page links)."""
+    return [(c, r) for c, r in published_consultations(session) if r.published_at <= now]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 
+from portal import clock
 from portal.catalog import services as catalog_services
 from portal.db import get_session
 from portal.i18n import best_language
 from portal.plan import services as plan_services
+from portal.review.results import published_results
 from portal.search import index as search_index
 from portal.site import services
 
@@ -30,7 +32,8 @@ def home():
     session = get_session()
     plans = plan_services.list_plans(session)
     return render_template("site/home.html", plans=plans,
-                           datasets=catalog_services.list_datasets(session))
+                           datasets=catalog_services.list_datasets(session),
+                           results=published_results(session, clock.now()))
 
 
 @bp.get("/healthz")
