@@ -28,6 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("consult",),
     ("review",),
     ("publishing",),
+    ("updates",),
     ("site", "api", "easy"),
     ("__init__.py", "models.py", "build.py", "export.py", "backup.py", "serving.py", "cli.py",
      "migrations"),

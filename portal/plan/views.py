@@ -48,16 +48,17 @@ def _page(template: str, key: tuple, build) -> str:
     session = get_session()
     key = (*key, current_lang())
 
-    def body() -> tuple[str, Markup]:
+    def body() -> tuple[str, Markup, tuple | None]:
         context = build(session)
-        return context["title"], Markup(render_template(f"plan/_{template}_body.html", **context))
+        return (context["title"], Markup(render_template(f"plan/_{template}_body.html", **context)),
+                context.get("feed"))
 
     box = _box(session, key)
 
     def page() -> str:
-        title, html = cached_value(session, ("body", *key), body)
+        title, html, feed = cached_value(session, ("body", *key), body)
         html = Markup(str(html).replace(BOX_SLOT, box, 1))
-        return render_template("plan/page.html", body=html, title=title)
+        return render_template("plan/page.html", body=html, title=title, feed=feed)
 
     return cached_page(session, (*key, box), not request.cookies, page)
 
@@ -82,7 +83,7 @@ def plan_page(plan_id: str):
         revision = services.main_revision(plan)
         tree = _tree(session, revision.revision_id) if revision else None
         return {"title": _name(plan.name_ja, plan.name_en), "plan": plan, "revision": revision,
-                "tree": tree}
+                "tree": tree, "feed": ("updates.plan_feed", {"plan_id": plan_id})}
 
     return _page("plan", ("plan", plan_id), build)
 
@@ -93,7 +94,8 @@ def revision_page(plan_id: str, revision_id: str):
     def build(session):
         revision = services.get_revision(session, plan_id, revision_id) or abort(404)
         return {"title": _name(revision.label_ja, revision.label_en), "plan": revision.plan,
-                "revision": revision, "tree": _tree(session, revision_id)}
+                "revision": revision, "tree": _tree(session, revision_id),
+                "feed": ("updates.plan_feed", {"plan_id": plan_id})}
 
     return _page("revision", ("revision", plan_id, revision_id), build)
 
@@ -106,7 +108,8 @@ def node_page(node_id: str):
         return {"title": _name(node.name_ja, node.name_en), "node": node,
                 "tree": _tree(session, node.revision_id),
                 "revision": services.revision_of(session, node.revision_id),
-                "trail": services.ancestors(node)}
+                "trail": services.ancestors(node),
+                "feed": ("updates.concept_feed", {"concept_id": node.concept_id})}
 
     return _page("node", ("node", node_id), build)
 
@@ -123,7 +126,8 @@ def indicator_page(indicator_id: str):
         return {"title": _name(indicator.name_ja, indicator.name_en), "ind": indicator,
                 "figs": figs, "charts": [(sub, build_chart(sub, figs.years)) for sub in figs.subs],
                 "plan": plan, "changes": changes.get(indicator_id, []),
-                "trail": [*services.ancestors(indicator.node), indicator.node]}
+                "trail": [*services.ancestors(indicator.node), indicator.node],
+                "feed": ("updates.concept_feed", {"concept_id": indicator.node.concept_id})}
 
     return _page("indicator", ("indicator", indicator_id), build)
 

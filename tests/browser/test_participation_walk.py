@@ -86,5 +86,8 @@ def test_resident_walk_from_measure_to_comment_to_the_wards_answer_and_the_next_
     resident.goto(f"{ward.base}/en/plans/node/{SUCCESSOR}/")
     assert "read the ward's responses" in resident.locator("section.consult-box").inner_text()
     _axe(ward, axe_check, resident, "later revision's 施策 page (en)")
+    resident.goto(f"{ward.base}/ja/updates/")
+    assert "結果公表：" in resident.locator("main").inner_text()
+    _axe(ward, axe_check, resident, "updates page")
     resident.context.close()
     assert ward.axe == []

@@ -92,6 +92,7 @@ def known_values(app: Flask) -> dict[str, str]:
         return {"lang": "ja", "slug": "demo", "no": "1", "gid": "1",
                 "plan_id": revision.plan_id, "revision_id": revision.revision_id,
                 "node_id": s.scalars(select(Node.node_id)).first(),
+                "concept_id": s.scalars(select(Node.concept_id)).first(),
                 "indicator_id": s.scalars(select(Indicator.indicator_id)).first(),
                 "chiku_id": s.scalars(select(Chiku.chiku_id)).first(),
                 "chiiki_id": s.scalars(select(Chiiki.chiiki_id)).first(),
