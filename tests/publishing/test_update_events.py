@@ -4,10 +4,12 @@ feed and on /<lang>/updates/, a correction as a correction."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import feedparser
 
+from tests.helpers import ROOT
 from tests.publishing.conftest import MIRAI
 from tests.publishing.filling import as_bytes, filled, import_file
 
@@ -30,7 +32,8 @@ def _titles(client, path: str) -> list[str]:
 
 def test_built_version_and_published_version_are_both_events(pub_app, tmp_path):
     client = pub_app.test_client()
-    assert any("版1.0.0" in t for t in _titles(client, f"/ja/updates/plans/{MIRAI}.atom"))
+    built = json.loads((ROOT / "datasets" / MIRAI / "datapackage.json").read_text("utf-8"))["version"]
+    assert any(f"版{built}）" in t for t in _titles(client, f"/ja/updates/plans/{MIRAI}.atom"))
     _publish(pub_app, tmp_path)
     titles = _titles(client, f"/ja/updates/plans/{MIRAI}.atom")
     assert titles[0].startswith("新しいデータ（版1.1.0）")
@@ -44,5 +47,7 @@ def test_a_correction_is_announced_as_a_correction_with_its_reason(pub_app, tmp_
     client = pub_app.test_client()
     parsed = feedparser.parse(client.get(f"/ja/updates/plans/{MIRAI}.atom").data)
     newest = parsed.entries[0]
-    assert newest.title.startswith("データの訂正（版1.0.1）")
+    built = json.loads((ROOT / "datasets" / MIRAI / "datapackage.json").read_text("utf-8"))["version"]
+    major, minor, patch = (int(x) for x in built.split("."))
+    assert newest.title.startswith(f"データの訂正（版{major}.{minor}.{patch + 1}）")
     assert "令和5年度実績の誤りを訂正" in newest.summary
