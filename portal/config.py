@@ -108,6 +108,9 @@ class Defaults:
     PUBLISHING_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
     #: Most rows per sheet of a figures upload.
     PUBLISHING_MAX_ROWS = 100_000
+    #: Several app hosts share the database: each writes versions published on another host into its
+    #: own folders and redoes their search documents in the background (portal/publishing/replica.py).
+    PUBLISHING_REPLICA = False
 
 
 def _coerce(raw: str, default: Any) -> Any:

@@ -10,8 +10,11 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the publishing pages and the `portal data` commands."""
+    from portal.publishing import replica
     from portal.publishing.cli import data_group
     from portal.publishing.views import bp
 
     app.register_blueprint(bp)
+    app.extensions.setdefault("publishing_hooks", [])
+    replica.init_app(app)
     app.cli.add_command(data_group)

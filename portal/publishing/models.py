@@ -1,11 +1,11 @@
-"""The publishing table: a draft is an upload that passed every check, waiting for 決裁."""
+"""The publishing tables: drafts waiting for 決裁, and the publications every app host follows."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.db import Base
@@ -46,3 +46,42 @@ class Draft(Base):
     #: The approver's or sender-back's comment.
     comment: Mapped[str] = mapped_column(Text, default="")
     published_version: Mapped[str | None] = mapped_column(String(40))
+
+
+class Publication(Base):
+    """One approved version: the event every app host (and a follower, e.g. notifications) reads.
+
+    Ids only grow, so a host knows what it has applied by the last id it applied. The search
+    changes are the document ids the publication added or changed (update) and removed (delete).
+    """
+
+    __tablename__ = "publishing_publication"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_name: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    #: "minor" (new figures) or "patch" (a correction).
+    bump: Mapped[str] = mapped_column(String(10))
+    draft_id: Mapped[int]
+    published_by: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime]
+    #: {"update": ["kind:key", …], "delete": ["kind:key", …]}: what the search index must redo.
+    search_changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class StoredFile(Base):
+    """A file of a published version kept in the database, so every app host can serve it.
+
+    Each approval stores the release files (kind "release") and the package folder's files
+    (kind "package"); a host that lacks a version on its disk writes it from here.
+    """
+
+    __tablename__ = "publishing_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publishing_publication.id"), index=True)
+    #: "release" (RELEASES_DIR/<name>/<version>/) or "package" (DATASETS_DIR/<name>/).
+    kind: Mapped[str] = mapped_column(String(10))
+    filename: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)

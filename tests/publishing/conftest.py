@@ -45,7 +45,7 @@ def pub_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pub_app(pub_built: Path, tmp_path: Path) -> Iterator[Flask]:
     """A fresh copy of the built folder (own database, datasets, releases and index)."""
     for name in ("datasets", "releases", "search_index"):
-        shutil.copytree(pub_built / name, tmp_path / name)
+        shutil.copytree(pub_built / name, tmp_path / name, symlinks=True)  # the index links each language
     config = {
         **make_config_without_database(tmp_path),
         "DATABASE_URL": clone_database((pub_built / "database-url").read_text(), tmp_path),
