@@ -81,11 +81,12 @@ def _register_features(app: Flask) -> None:
 
     app.register_blueprint(search_bp)
 
-    from portal import consult, easy, publishing, review, staff, updates
+    from portal import consult, easy, notify, publishing, review, staff, updates
 
     consult.init_app(app)
     review.init_app(app)  # adds its pages to the staff blueprint, so before staff.init_app
     staff.init_app(app)
     publishing.init_app(app)
     updates.init_app(app)
+    notify.init_app(app)
     easy.init_app(app)

@@ -180,9 +180,11 @@ def register_commands(app: Flask) -> None:
                     restore_command, db_group,
                     search_group):
         app.cli.add_command(command)
+    from portal.notify.cli import notify_group
     from portal.review.cli import consult_group
     from portal.staff.cli import audit_group, user_group
 
     app.cli.add_command(consult_group)
+    app.cli.add_command(notify_group)
     app.cli.add_command(user_group)
     app.cli.add_command(audit_group)

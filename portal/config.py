@@ -104,6 +104,13 @@ class Defaults:
     PUBLISHER_HOMEPAGE = ""
     #: Contact e-mail of the publisher (DCAT contact point, CKAN maintainer_email); empty: homepage only.
     PUBLISHER_EMAIL = ""
+    #: SMTP server of follow-by-email mails: smtp://host:port, smtp+starttls://user:password@host:587
+    #: or smtps://…:465; empty: `portal notify send` refuses to run (nothing is mailed).
+    SMTP_URL = ""
+    #: From address of follow-by-email mails.
+    NOTIFY_FROM = "portal@localhost"
+    #: Follow requests allowed per client address (limits syntax, ';' between limits).
+    NOTIFY_RATE_LIMIT = "10 per hour;30 per day"
     #: Largest figures upload (template .xlsx or .csv) accepted on /staff/data/, in bytes.
     PUBLISHING_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
     #: Most rows per sheet of a figures upload.

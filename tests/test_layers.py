@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("review",),
     ("publishing",),
     ("updates",),
+    ("notify",),
     ("site", "api", "easy"),
     ("__init__.py", "models.py", "build.py", "export.py", "backup.py", "serving.py", "cli.py",
      "migrations"),

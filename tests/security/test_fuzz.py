@@ -97,7 +97,7 @@ def known_values(app: Flask) -> dict[str, str]:
                 "chiku_id": s.scalars(select(Chiku.chiku_id)).first(),
                 "chiiki_id": s.scalars(select(Chiiki.chiiki_id)).first(),
                 "name": dataset.name, "version": dataset.version, "resource": resource.name,
-                "filename": "datapackage.json", "fmt": "csv", "ext": "xlsx", "draft_id": "1"}
+                "filename": "datapackage.json", "fmt": "csv", "ext": "xlsx", "draft_id": "1", "token": "x"}
 
 
 def fill(rule: str, values: dict[str, str]) -> str:
