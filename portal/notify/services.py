@@ -24,8 +24,9 @@ from portal.notify.models import FREQUENCIES, TARGETS, FollowerAddress, Outbox, 
 CONFIRM_DAYS = 7
 #: Confirmation mails one address may receive per day (more requests are answered the same, silently).
 CONFIRMATIONS_PER_DAY = 3
-#: A deliberately plain address check: one @, no spaces or angle brackets, a dotted domain.
-ADDRESS_RE = re.compile(r"[^\s@<>()\[\],;:\"\\\x00-\x1f\x7f]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251})\.[A-Za-z]{2,63}")
+#: A deliberately plain address check: one @, no spaces, controls or angle brackets, a dotted domain.
+ADDRESS_RE = re.compile(r"[^\s@<>()\[\],;:\"\\\x00-\x1f\x7f]{1,64}"
+                        r"@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251})\.[A-Za-z]{2,63}")
 
 
 class FollowError(ValueError):
