@@ -13,6 +13,7 @@ Bounded and self-stopping; the machine is shared, so figures are indicative.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import smtplib
@@ -29,6 +30,8 @@ from bench import bench_site
 ROOT = Path(__file__).resolve().parent.parent
 FOLLOWERS = 100_000
 MAILS = 2_000
+#: The 1-minute load average when the run started (the machine is shared).
+LOAD_AT_START = 0.0
 
 
 def _app(tmp: Path, smtp_url: str = ""):
@@ -163,8 +166,9 @@ def report(queue_s: float, rates: tuple[float, float], feeds: list[tuple[str, di
     portal_rate, peer_rate = rates
     return (f"## Follow by e-mail and the site feed (issue 16)\n\n"
             f"`python -m bench.run_all bench_notify` — SQLite, aiosmtpd and gunicorn on 127.0.0.1, on the "
-            f"same 2 cores as the load generator. **The machine was shared with other workers' test runs "
-            f"while this ran: the figures are indicative, not a clean measurement.**\n\n"
+            f"same 2 cores as the load generator. The machine is shared by five workers; this run started "
+            f"at a load average of {LOAD_AT_START:.2f} (others mostly idle), so the figures are indicative, "
+            f"not a controlled measurement.\n\n"
             f"- Queueing one new event for {FOLLOWERS:,} confirmed followers (one transaction): "
             f"**{queue_s:.1f} s** ({FOLLOWERS / queue_s:,.0f} mails queued/s).\n"
             f"- Sending {MAILS:,} mails to aiosmtpd: portal sender **{portal_rate:.0f} mails/s** (one commit "
@@ -188,6 +192,8 @@ def write_section(text: str, path: Path = ROOT / "docs" / "benchmarks.md") -> No
 
 def main() -> None:
     """Run the three measurements, print the section and record it in docs/benchmarks.md."""
+    global LOAD_AT_START
+    LOAD_AT_START = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="bench-notify-"))
     try:
         (tmp / "q").mkdir()
