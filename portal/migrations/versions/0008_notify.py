@@ -1,7 +1,7 @@
 """notify: follow by email (addresses apart), subscriptions, the outbox, seen events
 
-Revision ID: 0007_notify
-Revises: 0006_staff_sessions
+Revision ID: 0008_notify
+Revises: 0007_publishing_hosts
 Create Date: 2026-12-02 13:00:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007_notify'
-down_revision = '0006_staff_sessions'
+revision = '0008_notify'
+down_revision = '0007_publishing_hosts'
 branch_labels = None
 depends_on = None
 
