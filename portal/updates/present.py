@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.catalog.documents import ascii_digits
 from portal.consult.dates import show_time
 from portal.i18n import _, localized
 from portal.updates.events import Event
@@ -22,7 +23,8 @@ class Shown:
 
 def _title(event: Event) -> str:
     """The event's title in the current language."""
-    name = localized(event.title)
+    # Titles as printed may carry full-width digits (令和５年３月); pages show one digit width.
+    name = ascii_digits(localized(event.title))
     version = event.dataset[1] if event.dataset else ""
     texts = {
         "data_version": _("New data version %(version)s: %(title)s", version=version, title=name),
