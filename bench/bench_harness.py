@@ -10,7 +10,9 @@ At the end every receipt a commenter was shown must be in the database exactly o
 
 Scenarios: (1) storm, 60 s; (2) storm with one worker SIGKILLed every 10 s; (3) 50 commenters
 with the database on a 128 MB loop-mounted ext4 (tmpfs size=128m when loop devices are not
-available; needs root), the disk filled with a filler file for 15 s, then freed.
+available; needs root), the disk filled with a filler file for 15 s, then freed; (4) slowloris:
+200 slow TLS sockets on Debian's nginx in front (deploy/nginx/portal.conf) while residents (then
+a storm) read and comment through it.
 """
 
 from __future__ import annotations
@@ -101,9 +103,15 @@ def _client(port: int, tls: bool) -> Client:
     return Client("127.0.0.1", port, tls=tls, host_header="localhost" if tls else "")
 
 
+async def pause(think: float) -> None:
+    """A resident reading or typing: THINK seconds on average (0: none, a storm)."""
+    if think:
+        await asyncio.sleep(random.uniform(0.5, 1.5) * think)
+
+
 async def commenter(n: int, port: int, stats: Stats, until: float, drain: float,
-                    tls: bool = False) -> None:
-    """Open the form, then send comments (confirm → submit) until UNTIL."""
+                    tls: bool = False, think: float = 0) -> None:
+    """Open the form, then send comments (confirm → submit) until UNTIL, THINK s apart."""
     client, i = _client(port, tls), 0
     tokens: dict[str, str] = {}
     while not tokens and time.time() < until:
@@ -125,18 +133,21 @@ async def commenter(n: int, port: int, stats: Stats, until: float, drain: float,
             stats.receipts.append((int(match.group(1)), match.group(2)))
             stats.comment_seconds.append(time.perf_counter() - started)
         i += 1
+        await pause(think)
     stats.stale_retries += client.stale_retries
     await client.close()
 
 
-async def reader(port: int, stats: Stats, until: float, tls: bool = False) -> None:
-    """Browse and search until UNTIL."""
+async def reader(port: int, stats: Stats, until: float, tls: bool = False,
+                 think: float = 0) -> None:
+    """Browse and search until UNTIL, THINK s between pages."""
     client = _client(port, tls)
     while time.time() < until:
         path = random.choice(READ_PATHS)
         try:
             response = await client.get(path)
             stats.note("GET", response)
+            await pause(think)
         except HttpError as exc:
             stats.errors[f"GET {exc}"] += 1
             await asyncio.sleep(0.2)
@@ -145,14 +156,16 @@ async def reader(port: int, stats: Stats, until: float, tls: bool = False) -> No
 
 
 async def storm(server: ProductionServer, seconds: float, commenters: int, readers: int,
-                faults=None, port: int | None = None, tls: bool = False) -> tuple[Stats, float]:
+                faults=None, port: int | None = None, tls: bool = False,
+                think: float = 0) -> tuple[Stats, float]:
     """Run the clients for SECONDS while FAULTS(stats, start) runs; return stats and wall time.
-    PORT/TLS: where the clients connect (nginx's TLS port), else the server itself."""
+    PORT/TLS: where the clients connect (nginx's TLS port), else the server itself; THINK: the
+    clients' mean pause between requests (0: a storm)."""
     stats, start = Stats(), time.time()
     until, drain = start + seconds, start + seconds + 30
     port = port or server.port
-    tasks = [commenter(n, port, stats, until, drain, tls) for n in range(commenters)]
-    tasks += [reader(port, stats, until, tls) for _ in range(readers)]
+    tasks = [commenter(n, port, stats, until, drain, tls, think) for n in range(commenters)]
+    tasks += [reader(port, stats, until, tls, think) for _ in range(readers)]
     if faults is not None:
         tasks.append(faults(stats, start))
     await asyncio.gather(*tasks)
@@ -238,21 +251,25 @@ def scenario_storm(kill_every: float | None, seconds: float = 60, commenters: in
         server = ProductionServer(env, tmp / "server.log")
         server.start()
         killed: list[int] = []
+        wal_peak = [0]
 
-        async def faults(stats: Stats, start: float) -> None:
-            while time.time() < start + seconds - 1:
+        async def kills(start: float) -> None:
+            while kill_every and time.time() < start + seconds - 1:
                 await asyncio.sleep(kill_every)
                 killed.append(server.kill_worker())
 
+        async def faults(stats: Stats, start: float) -> None:
+            await asyncio.gather(kills(start), sample_wal(tmp, start + seconds + 5, wal_peak))
+
         try:
-            stats, wall = asyncio.run(storm(server, seconds, commenters, readers,
-                                            faults if kill_every else None))
+            stats, wall = asyncio.run(storm(server, seconds, commenters, readers, faults))
         finally:
             server.stop()
         label = "storm" if not kill_every else f"storm + SIGKILL every {kill_every:g} s"
         label += " (PostgreSQL)" if url.startswith("postgresql") else " (SQLite)"
         db = tmp / "portal.sqlite" if url.startswith("sqlite") else url
-        return summary(label, stats, wall, db, {"workers_killed": len(killed)})
+        return summary(label, stats, wall, db, {"workers_killed": len(killed),
+                                                 "wal_peak_bytes": wal_peak[0]})
 
 
 def _mount_small(folder: Path, image: Path, size_mb: int = 128) -> str:
@@ -329,6 +346,17 @@ def scenario_disk_full(commenters: int = 50, readers: int = 10, before: float = 
             subprocess.run(["umount", "-l", str(small)], check=False)
 
 
+async def sample_wal(tmp: Path, until: float, peak: list[int]) -> None:
+    """Keep the largest size of TMP's SQLite -wal file in PEAK[0] until UNTIL (5 looks a second)."""
+    wal = tmp / "portal.sqlite-wal"
+    while time.time() < until:
+        try:
+            peak[0] = max(peak[0], wal.stat().st_size)
+        except OSError:
+            pass
+        await asyncio.sleep(0.2)
+
+
 async def slow_client(port: int, until: float, counts: Counter) -> None:
     """Slowloris: a TLS connection sending one header line every 5 s, never finishing its
     request; when nginx drops it (client_header_timeout), it connects again, until UNTIL."""
@@ -356,12 +384,21 @@ async def slow_client(port: int, until: float, counts: Counter) -> None:
             writer.close()
 
 
+#: The slowloris scenario's phases: (label, slow sockets, clients' mean think time in seconds).
+SLOWLORIS_PHASES = [("residents, no slow sockets", 0, 1.0),
+                    ("residents with 200 slow sockets", 200, 1.0),
+                    ("storm (no think time) with 200 slow sockets", 200, 0.0)]
+
+
 def scenario_slowloris(seconds: float = 60, commenters: int = 50, readers: int = 20,
-                       slow: int = 200) -> dict:
-    """Scenario 4: SLOW slowloris sockets on nginx (deploy/nginx/portal.conf) while readers and
-    commenters go through the same nginx over TLS; the -wal file's peak size is sampled."""
+                       phases: list[tuple[str, int, float]] | None = None) -> list[dict]:
+    """Scenario 4: slowloris sockets on nginx (deploy/nginx/portal.conf) while readers and
+    commenters go through the same nginx over TLS, one run per phase on the same server: the
+    same residents (THINK s between requests) without and with the slow sockets, then a storm
+    with them; the -wal file's peak size is sampled."""
     from bench.nginx_proxy import NginxProxy
 
+    results = []
     with tempfile.TemporaryDirectory(prefix="harness-") as name:
         tmp = Path(name)
         env = server_env(tmp, f"sqlite:///{tmp / 'portal.sqlite'}", TRUSTED_PROXIES="1")
@@ -370,40 +407,38 @@ def scenario_slowloris(seconds: float = 60, commenters: int = 50, readers: int =
         server.start()
         proxy = NginxProxy(tmp / "nginx", f"127.0.0.1:{server.port}")
         proxy.start()
-        counts: Counter = Counter()
-        wal_peak = [0]
-
-        async def faults(stats: Stats, start: float) -> None:
-            until = start + seconds
-            sockets = [slow_client(proxy.https_port, until, counts) for _ in range(slow)]
-
-            async def sample_wal() -> None:
-                while time.time() < until + 5:
-                    wal = tmp / "portal.sqlite-wal"
-                    wal_peak[0] = max(wal_peak[0], wal.stat().st_size if wal.exists() else 0)
-                    await asyncio.sleep(0.2)
-
-            await asyncio.gather(*sockets, sample_wal())
-
         try:
-            stats, wall = asyncio.run(storm(server, seconds, commenters, readers, faults,
-                                            port=proxy.https_port, tls=True))
+            for label, slow, think in phases or SLOWLORIS_PHASES:
+                counts: Counter = Counter()
+                wal_peak = [0]
+
+                async def faults(stats: Stats, start: float, slow=slow, counts=counts,
+                                 wal_peak=wal_peak) -> None:
+                    until = start + seconds
+                    sockets = [slow_client(proxy.https_port, until, counts) for _ in range(slow)]
+                    await asyncio.gather(*sockets, sample_wal(tmp, until + 5, wal_peak))
+
+                stats, wall = asyncio.run(storm(server, seconds, commenters, readers, faults,
+                                                port=proxy.https_port, tls=True, think=think))
+                results.append(summary(f"slowloris scenario: {label} (SQLite, through nginx)",
+                                       stats, wall, tmp / "portal.sqlite", {
+                                           "think_seconds": think, "slow_sockets": slow,
+                                           "slow_connections": dict(counts),
+                                           "p95_reader_ms": round(p95(stats.get_seconds)),
+                                           "wal_peak_bytes": wal_peak[0],
+                                           "database_bytes": (tmp / "portal.sqlite").stat().st_size}))
         finally:
             proxy.stop()
             server.stop()
-        db_bytes = (tmp / "portal.sqlite").stat().st_size
-        return summary(f"slowloris ({slow} slow sockets) through nginx (SQLite)", stats, wall,
-                       tmp / "portal.sqlite", {
-                           "slow_sockets": slow, "slow_connections": dict(counts),
-                           "p95_reader_ms": round(p95(stats.get_seconds)),
-                           "wal_peak_bytes": wal_peak[0], "database_bytes": db_bytes})
+    return results
 
 
 def main() -> None:
     """Run the three scenarios (about 5 minutes) and print their figures as JSON lines.
 
-    Arguments choose scenarios (storm, kill, disk); HARNESS_POSTGRES_URL (an admin URL) runs
-    the storms on a fresh PostgreSQL database instead of SQLite (the disk scenario is SQLite's).
+    Arguments choose scenarios (storm, kill, disk; slowloris runs only when named);
+    HARNESS_POSTGRES_URL (an admin URL) runs the storms on a fresh PostgreSQL database instead
+    of SQLite (the disk scenario is SQLite's).
     """
     if os.geteuid() != 0 or not shutil.which("mount"):
         print("scenario 3 needs root (mount); it is skipped", file=sys.stderr)
@@ -413,7 +448,9 @@ def main() -> None:
     for name in which:
         if name == "disk" and os.geteuid() != 0:
             continue
-        print(json.dumps(runs[name](), ensure_ascii=False), flush=True)
+        result = runs[name]()
+        for one in result if isinstance(result, list) else [result]:
+            print(json.dumps(one, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,12 @@ deadline storm the file grew to 25 times the database. A daemon thread per proce
 file every CHECK_SECONDS; once it is larger than LIMIT_BYTES and no write has started for
 IDLE_SECONDS, it runs `PRAGMA wal_checkpoint(TRUNCATE)` in the writers' turn (the flock), which
 empties the file. `journal_size_limit` also trims it after ordinary checkpoints.
+
+Two rules keep the checkpoint from ever holding the writers up (the nginx harness found both):
+idleness is read from the -wal file's own modification time, so a process that never writes
+(gunicorn's master) does not think the others idle; and the checkpoint waits at most BUSY_MS
+for readers still on an old snapshot. Without the second rule it kept the writers' turn for
+SQLite's 30 s busy timeout while those readers waited for a writer: every comment stalled.
 """
 
 from __future__ import annotations
@@ -17,10 +23,15 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
+#: SQLite's busy timeout on every connection (portal/db.py sets it), restored after a checkpoint.
+BUSY_TIMEOUT_MS = 30000
+
 #: The -wal file may grow to this before an idle-time TRUNCATE checkpoint empties it.
 LIMIT_BYTES = 4 * 1024 * 1024
 #: Seconds without a new write before the checkpoint runs.
 IDLE_SECONDS = 0.5
+#: Milliseconds the checkpoint waits for readers before it gives up until the next look.
+BUSY_MS = 50
 #: Seconds between two looks at the file.
 CHECK_SECONDS = 1.0
 #: Pages between SQLite's own (passive) checkpoints; SQLite's default, stated explicitly.
@@ -47,18 +58,29 @@ def checkpoint_if_due(engine: Engine, database: str) -> bool:
     from portal.db import write_turn
 
     try:
-        size = os.path.getsize(f"{database}-wal")
+        wal = os.stat(f"{database}-wal")
     except OSError:
         return False
-    if size <= LIMIT_BYTES or time.monotonic() - _last_write[0] < IDLE_SECONDS:
+    if wal.st_size <= LIMIT_BYTES or not _idle(wal.st_mtime):
         return False
     with write_turn(engine):
         raw = engine.raw_connection()  # outside any transaction: a checkpoint cannot run in one
         try:
-            busy = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            cursor = raw.cursor()
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+            try:
+                busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         finally:
             raw.close()
     return not busy
+
+
+def _idle(wal_mtime: float) -> bool:
+    """True when no transaction began here and no process wrote the -wal file for IDLE_SECONDS."""
+    return (time.monotonic() - _last_write[0] >= IDLE_SECONDS
+            and time.time() - wal_mtime >= IDLE_SECONDS)
 
 
 def watch(engine: Engine, database: str) -> None:

@@ -275,6 +275,9 @@ def _record(consultation, draft: CommentDraft, token: str, client: str | None):
     from portal.consult.committer import Job
     from portal.consult.limiter import RateLimited
 
+    # End this request's read snapshot before waiting: a reader pinned to an old snapshot keeps
+    # the WAL checkpoint from finishing for as long as the writer takes.
+    get_session().rollback()
     job = current_app.extensions["consult_committer"].record(
         Job(consultation.slug, draft.values(), token, _lang(), clock.now(), client))
     if isinstance(job.error, RateLimited):

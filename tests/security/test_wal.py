@@ -36,3 +36,54 @@ def test_wal_is_emptied_after_a_burst_once_writers_are_idle(tmp_path):
             time.sleep(0.2)
         assert os.path.getsize(wal) <= checkpoint.LIMIT_BYTES, (peak, os.path.getsize(wal))
         engine.dispose()
+
+
+def _wal_over_the_limit(tmp_path):
+    """An app whose -wal file is over the limit, with a reader still on an old snapshot."""
+    config = make_config(tmp_path)
+    config["DATABASE_URL"] = f"sqlite:///{tmp_path / 'wal.sqlite'}"
+    app = create_app(config)
+    with app.app_context():
+        engine = get_engine()
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)"))
+    reader = engine.connect()
+    reader.execute(text("SELECT count(*) FROM filler")).scalar()  # BEGIN: holds a snapshot
+    for _ in range(30):
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO filler (body) VALUES (randomblob(250000))"))
+    assert os.path.getsize(tmp_path / "wal.sqlite-wal") > checkpoint.LIMIT_BYTES
+    return engine, reader
+
+
+def test_a_checkpoint_never_keeps_writers_waiting_behind_a_reader(tmp_path, monkeypatch):
+    # The harness's deadlock: a TRUNCATE checkpoint held the writers' turn while it waited
+    # (SQLite's 30 s busy timeout) for a reader, and that reader's request waited for a writer.
+    engine, reader = _wal_over_the_limit(tmp_path)
+    monkeypatch.setattr(checkpoint, "_last_write", [time.monotonic() - 60])
+    time.sleep(checkpoint.IDLE_SECONDS + 0.1)
+    started = time.monotonic()
+    assert checkpoint.checkpoint_if_due(engine, str(tmp_path / "wal.sqlite")) is False  # busy
+    assert time.monotonic() - started < 5, "the checkpoint waited for the reader"
+    with engine.begin() as conn:  # the writers' turn is free again and the connection keeps
+        conn.execute(text("INSERT INTO filler (body) VALUES (x'00')"))  # its usual busy timeout
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == checkpoint.BUSY_TIMEOUT_MS
+    reader.close()
+    engine.dispose()
+
+
+def test_a_process_that_never_writes_waits_for_the_others_to_be_idle(tmp_path, monkeypatch):
+    # gunicorn's master never writes, so by its own clock the writers were always idle: it
+    # checkpointed in the middle of the workers' storm. The -wal file's mtime tells the truth.
+    engine, reader = _wal_over_the_limit(tmp_path)
+    reader.close()
+    monkeypatch.setattr(checkpoint, "_last_write", [time.monotonic() - 60])
+    wal = tmp_path / "wal.sqlite-wal"
+    os.utime(wal)  # another process has just written
+    size = os.path.getsize(wal)
+    assert checkpoint.checkpoint_if_due(engine, str(tmp_path / "wal.sqlite")) is False
+    assert os.path.getsize(wal) == size
+    time.sleep(checkpoint.IDLE_SECONDS + 0.1)
+    checkpoint.checkpoint_if_due(engine, str(tmp_path / "wal.sqlite"))  # (or the app's thread)
+    assert os.path.getsize(wal) == 0
+    engine.dispose()
