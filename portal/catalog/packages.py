@@ -20,8 +20,10 @@ AREA_RESOURCES = ("chiiki", "chiku", "chome")
 ROLLOUT_RESOURCES = ("rollout",)
 #: The registry of ward documents and their pages (datasets/plan-documents).
 DOCUMENT_RESOURCES = ("documents", "document_pages")
+#: A document kept as text with source spans (datasets/next-basic-plan-approach).
+TEXT_RESOURCES = ("texts",)
 KINDS = {"plan": PLAN_RESOURCES, "reference": AREA_RESOURCES, "consultation": (),
-         "rollout": ROLLOUT_RESOURCES, "documents": DOCUMENT_RESOURCES}
+         "rollout": ROLLOUT_RESOURCES, "documents": DOCUMENT_RESOURCES, "text": TEXT_RESOURCES}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class Theme:
 
 THEMES = {t.slug: t for t in (
     Theme("ward implementation plan", _l("Ward implementation plan"), ("GOVE",)),
+    Theme("ward basic plan", _l("Ward basic plan"), ("GOVE",)),
     Theme("health-welfare", _l("Health, medical care and welfare"), ("HEAL", "SOCI")),
     Theme("population-and-regional-revitalisation", _l("Population and regional revitalisation"),
           ("SOCI", "REGI")),

@@ -11,6 +11,7 @@ from portal.errors import fail
 from portal.i18n import _, current_lang
 from portal.plan import compare as compare_mod
 from portal.plan import services
+from portal.plan.approach import load_approach
 from portal.plan.charts import build_chart
 from portal.plan.extras import changes_by_indicator
 from portal.plan.figures import figures
@@ -70,9 +71,20 @@ def plans_index():
         plans = services.list_plans(session)
         trees = {p.plan_id: _tree(session, r.revision_id) for p in plans
                  if (r := services.main_revision(p))}
-        return {"title": _("Plans"), "plans": plans, "trees": trees}
+        return {"title": _("Plans"), "plans": plans, "trees": trees,
+                "approach": load_approach(current_app.config["DATASETS_DIR"])}
 
     return _page("index", ("index",), build)
+
+
+@bp.get("/approach/next-basic-plan/")
+def approach_page():
+    """The approach to drafting the next Basic Plan (次期基本計画策定の考え方), as printed."""
+    def build(session):
+        approach = load_approach(current_app.config["DATASETS_DIR"]) or abort(404)
+        return {"title": _name(approach.title_ja, approach.title_en), "approach": approach}
+
+    return _page("approach", ("approach",), build)
 
 
 @bp.get("/<plan_id>/")

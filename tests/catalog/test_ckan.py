@@ -38,8 +38,8 @@ def ckan_post(live_url):
         yield client
 
 
-NAMES = ["chiku-rollout", "hoken-fukushi-plan", "mirai-plan-2022", "plan-documents", "setagaya-areas",
-         "sogo-senryaku-2015"]
+NAMES = ["chiku-rollout", "hoken-fukushi-plan", "mirai-plan-2022", "next-basic-plan-approach",
+         "plan-documents", "setagaya-areas", "sogo-senryaku-2015"]
 
 
 def _names(result):
@@ -90,9 +90,10 @@ def test_every_action_answers_ckanapis_default_post(ckan_post):
     assert ckan_post.action.package_search(q="地区")["count"] >= 1
     org_name = ckan_post.action.organization_list()[0]
     org = ckan_post.action.organization_show(id=org_name, include_datasets=True)
-    assert org["id"] == package["owner_org"] == package["organization"]["id"] and len(org["packages"]) == 6
+    assert org["id"] == package["owner_org"] == package["organization"]["id"] and len(org["packages"]) == 7
     assert ckan_post.action.group_list() == [
-        "geography", "health-welfare", "population-and-regional-revitalisation", "ward-implementation-plan"]
+        "geography", "health-welfare", "population-and-regional-revitalisation", "ward-basic-plan",
+        "ward-implementation-plan"]
     assert ckan_post.action.group_show(id="geography")["package_count"] == 2
     assert "budget" in ckan_post.action.tag_list() and ckan_post.action.tag_list(query="BUDG") == ["budget"]
     first = package["resources"][0]
@@ -111,7 +112,8 @@ def test_every_action_answers_ckanapis_default_post(ckan_post):
     ("tags:budget", ["mirai-plan-2022"]),
     ("groups:geography", ["chiku-rollout", "setagaya-areas"]),
     ('tags:"implementation plan" OR tags:districts', ["chiku-rollout", "mirai-plan-2022", "setagaya-areas"]),
-    ("-groups:geography", ["hoken-fukushi-plan", "mirai-plan-2022", "plan-documents", "sogo-senryaku-2015"]),
+    ("-groups:geography", ["hoken-fukushi-plan", "mirai-plan-2022", "next-basic-plan-approach",
+                           "plan-documents", "sogo-senryaku-2015"]),
     ("res_format:ZIP AND name:sogo*", ["sogo-senryaku-2015"]),
     ("groups:(health-welfare OR geography) tags:Setagaya", ["chiku-rollout", "hoken-fukushi-plan",
                                                            "setagaya-areas"]),
@@ -128,9 +130,10 @@ def test_sort_rows_and_start_are_honoured(ckan_post):
     assert _names(ckan_post.action.package_search(sort="name desc")) == NAMES[::-1]
     by_size = ckan_post.action.package_search(sort="num_resources desc, name asc")
     assert _names(by_size) == ["mirai-plan-2022", "hoken-fukushi-plan", "sogo-senryaku-2015",
-                               "plan-documents", "setagaya-areas", "chiku-rollout"]
+                               "plan-documents", "setagaya-areas", "chiku-rollout",
+                               "next-basic-plan-approach"]
     page = ckan_post.action.package_search(sort="name asc", rows=2, start=1)
-    assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 6
+    assert _names(page) == ["hoken-fukushi-plan", "mirai-plan-2022"] and page["count"] == 7
     assert page["sort"] == "name asc"
     assert ckan_post.action.package_search(rows=0)["results"] == []
 
@@ -139,8 +142,8 @@ def test_facets_count_and_limit(ckan_post):
     result = ckan_post.action.package_search(**{"facet.field": '["groups", "organization"]', "rows": 0})
     assert result["facets"]["groups"] == {"geography": 2, "health-welfare": 1,
                                           "population-and-regional-revitalisation": 1,
-                                          "ward-implementation-plan": 2}
-    assert list(result["facets"]["organization"].values()) == [6]
+                                          "ward-basic-plan": 1, "ward-implementation-plan": 2}
+    assert list(result["facets"]["organization"].values()) == [7]
     items = result["search_facets"]["groups"]["items"]
     assert {"name": "geography", "display_name": "地域・地理", "count": 2} in items
     limited = ckan_post.action.package_search(**{"facet.field": '["groups"]', "facet.limit": 1,

@@ -54,7 +54,7 @@ def test_new_version_mails_each_confirmed_follower_once_and_unsubscribe_works(pu
     new = inbox.messages[before:]
     assert sorted(m["To"] for m in new) == [ALICE, CAROL]  # Carol follows twice: one mail
     for message in new:
-        assert message["Subject"].startswith("新しいデータ（版1.1.0）")
+        assert message["Subject"].startswith("新しいデータ（版1.2.0）")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert re.fullmatch(r"<https?://\S+/follow/one-click/\S+>", message["List-Unsubscribe"].strip())
     assert _send(pub_app) and len(inbox.messages) == before + 2  # nothing twice
@@ -152,7 +152,7 @@ def test_daily_digest_groups_updates_by_plan_once_a_day(pub_app, smtp, tmp_path)
     digest = inbox.to(ALICE)[-1]
     assert digest["Subject"].startswith("まとめ：")
     body = digest.get_body(("plain",)).get_content()
-    assert "■ " in body and "1. 新しいデータ（版1.1.0）" in body
+    assert "■ " in body and "1. 新しいデータ（版1.2.0）" in body
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     count = len(inbox.to(ALICE))
     _send(pub_app)

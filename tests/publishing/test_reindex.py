@@ -20,7 +20,7 @@ from tests.publishing.filling import as_bytes, fill_actuals, fill_source, import
 TITLE = "令和5年度推進状況（Zetaquartz版）"
 SEARCH = "/ja/search?q=Zetaquartz"
 HIT = 'href="/ja/datasets/mirai-plan-2022/"'
-DOWNLOAD = "/datasets/mirai-plan-2022/1.1.0/observations.csv"
+DOWNLOAD = "/datasets/mirai-plan-2022/1.2.0/observations.csv"
 
 
 def _publish(app, tmp_path: Path) -> str:
@@ -51,7 +51,7 @@ def test_publication_updates_only_the_changed_documents(pub_app, tmp_path):
     _publish(pub_app, tmp_path)
     assert HIT in client.get(SEARCH).get_data(as_text=True)
     assert _builds(pub_app) == builds  # updated in place: no language's index was rebuilt
-    assert [(p.name, p.version) for p in seen] == [(MIRAI, "1.1.0")]
+    assert [(p.name, p.version) for p in seen] == [(MIRAI, "1.2.0")]
     with pub_app.app_context():
         from portal.db import get_session
         from portal.publishing.models import Publication, StoredFile
@@ -62,7 +62,7 @@ def test_publication_updates_only_the_changed_documents(pub_app, tmp_path):
         files = session.scalars(select(StoredFile)).all()
         refresh = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "publishing.refresh")).one()
-    assert (publication.package_name, publication.version) == (MIRAI, "1.1.0")
+    assert (publication.package_name, publication.version) == (MIRAI, "1.2.0")
     assert publication.published_by == "admin"
     assert publication.search_changes == {"update": [f"dataset:{MIRAI}"], "delete": []}
     assert {(f.kind, f.filename) for f in files} >= {("release", "observations.csv"),
@@ -97,7 +97,7 @@ def test_a_second_app_host_catches_up(pub_app, pub_built, tmp_path):
         with client.get(DOWNLOAD) as response:
             assert response.status_code == 404
         _publish(pub_app, tmp_path)
-        published = (Path(pub_app.config["RELEASES_DIR"]) / MIRAI / "1.1.0" / "observations.csv").read_bytes()
+        published = (Path(pub_app.config["RELEASES_DIR"]) / MIRAI / "1.2.0" / "observations.csv").read_bytes()
         second.extensions["publishing_replica"]["read"] = 0.0  # the next request looks again
         with client.get(DOWNLOAD) as response:  # written before that request is answered
             assert response.get_data() == published

@@ -21,6 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import seed003_dx  # noqa: E402  (第3章 ＤＸの推進, its own module)
+import seed003_reform  # noqa: E402  (第4章 行政経営改革, its own module)
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED_NAME = "003_a0da86d5be0d2af2.txt"
 DEFAULT_SEED = ROOT.parent / "shared" / "seeds" / SEED_NAME
@@ -30,13 +34,26 @@ PLAN = "mirai-plan-2022"
 REV_ORIG = f"{PLAN}:original"
 REV_REV = f"{PLAN}:revised"
 CREATED = "2026-11-26T12:00:00+09:00"
-VERSION = "1.0.1"
+VERSION = "1.1.0"
 #: What changed in 1.0.1 (a correction: English names and field descriptions; no figure changed).
 CHANGELOG_1_0_1 = {
     "version": "1.0.1", "kind": "revision", "date": "2026-12-02",
     "summary_ja": "英語名を用語集どおりに統一（防災塾、延べ数、まちづくりセンター）し、項目の説明を資料の名で書き直した。数値の変更はない。",
     "summary_en": "English names follow the glossary (防災塾, 延べ数, まちづくりセンター) and field descriptions name the "
                   "documents. No figure changed.",
+}
+
+#: What 1.1.0 added (new resources; no earlier figure changed).
+CHANGELOG_1_1_0 = {
+    "version": "1.1.0", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "概要版の第4章 行政経営改革を追加：35の取組みと効果額（合計6,563,188千円）、公共施設等総合管理計画の3つの表、"
+                  "外郭団体の見直し（11団体・5つの方針）。第3章 ＤＸの推進を追加：4つの方針、12の重点取組み、14の取組みの"
+                  "取組み内容・4年度の実績等・5年度の予定と、その数値。既存の数値の変更はない。",
+    "summary_en": "Added chapter 4 of the summary, administrative reform: the 35 initiatives with their effect amounts "
+                  "(total 6,563,188 thousand yen), the three tables of the public facilities management plan and the "
+                  "review of affiliated bodies (11 bodies, 5 policies). Added chapter 3, digital transformation: 4 policies, "
+                  "12 focus areas and 14 initiatives with their content, FY2022 results and FY2023 plans, and their figures. "
+                  "No earlier figure changed.",
 }
 
 MEASURE_RANGE = (1389, 4866)  # 19 施策 pages of 別紙2
@@ -1287,6 +1304,8 @@ def build(seed: Seed) -> dict[str, list[dict]]:
     for m in measures:
         for ind in m.actions + m.outcomes:
             add_indicator(out, ind)
+    out.update(seed003_reform.build_rows(lambda n: seed[n]))
+    out.update(seed003_dx.build_rows(lambda n: seed[n]))
     for b in parse_budgets(seed, measures):
         m = b["measure"]
         rev = REV_ORIG if b["series"] == "planned_original" else REV_REV
@@ -1637,7 +1656,7 @@ RESOURCES: list[dict] = [
 def descriptor() -> dict:
     """The datapackage.json descriptor."""
     resources = []
-    for r in RESOURCES:
+    for r in RESOURCES + seed003_reform.resources(f, SRC_FIELDS, ID) + seed003_dx.resources(f, SRC_FIELDS, ID):
         resources.append({
             "name": r["name"], "path": f"{r['name']}.csv", "profile": "tabular-data-resource",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "title": r["title"],
@@ -1655,13 +1674,17 @@ def descriptor() -> dict:
             "outcome indicators with their original plan, revised plan, FY2022 year-end "
             "estimates, baselines and targets, the 10 plan changes and 9 target changes with "
             "their reasons, and project costs per measure (thousand yen; measure amounts are "
-            "not additive, see the budgets resource). Extracted from the ward's progress-report "
+            "not additive, see the budgets resource), and chapter 4 of the summary: the 35 administrative "
+            "reform initiatives with their effect amounts, the public facilities management plan tables and "
+            "the affiliated bodies, and chapter 3 on digital transformation (texts with their lines and figures). Extracted from the ward's progress-report "
             "draft of February 2023; every figure carries the text line it was read from (document and page: plan-documents). "
             "FY2022 actuals are estimates as of end of December 2022."),
         "description_ja": (
             "世田谷区未来つながるプラン 2022-2023（実施計画）推進状況（案）（令和5年2月）から、"
             "政策の柱・施策・事業、行動量・成果指標とその当初計画・修正計画・実績（令和4年度末見込み）"
-            "・策定時・目標値、計画変更（10件）と目標値変更（9件）、施策別事業費（千円）を抽出。"
+            "・策定時・目標値、計画変更（10件）と目標値変更（9件）、施策別事業費（千円）、"
+            "概要版第4章の行政経営改革（35の取組みと効果額、公共施設等総合管理計画、外郭団体の見直し）、"
+            "第3章 ＤＸの推進（方針・重点取組み・取組みの本文と数値）を抽出。"
             "事業費は重複する予算事業があるため施策ごとの合計と合計額は一致しない（資料の注記どおり）。"),
         "version": VERSION,
         "created": CREATED,
@@ -1678,7 +1701,7 @@ def descriptor() -> dict:
                      "事業費", "Setagaya", "implementation plan", "progress report",
                      "indicators", "budget"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
             "translation_note": "English names are unofficial translations by the portal team, "
                                 "not the ward's.",
         },
