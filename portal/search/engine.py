@@ -234,11 +234,27 @@ class Searcher:
 
 
 class _CountingCollector(TopCollector):
-    """Keeps the top N and remembers every matching document, so facets need no second pass."""
+    """Keeps the top N and remembers every matching document, so facets need no second pass.
+
+    Every REPLACE_EVERY matches the matcher tree drops its exhausted branches (Whoosh's
+    `replace`), which later matches then skip; its minimum score stays unset, so no branch is
+    dropped for scoring low: every match is still counted (a minimum made the totals short).
+    """
+
+    REPLACE_EVERY = 10
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False, replace=0)
+        super().__init__(limit=limit, usequality=False, replace=self.REPLACE_EVERY)
         self.seen: set[int] = set()
+
+    @property
+    def minscore(self) -> None:
+        """Never a minimum score: replacing the matcher must not drop low-scoring matches."""
+        return None
+
+    @minscore.setter
+    def minscore(self, _value: float | None) -> None:
+        """Ignored (TopCollector sets it when its heap is full)."""
 
     def _collect(self, global_docnum: int, score: float) -> Any:
         self.seen.add(global_docnum)

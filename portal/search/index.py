@@ -92,7 +92,7 @@ class SearchIndex:
         query = whoosh_query.build_query(chunks) if query is None else query
         if path is None or query is None:
             return None if path is None else engine.RawResults(0, [], {})
-        return self.searcher.search(path, query, filters, page, per_page)
+        return self.searcher.search(path, whoosh_query.simplify(query), filters, page, per_page)
 
     def matches(self, lang: str, query: Any) -> int:
         """0 when no document of LANG's index matches QUERY, else an upper bound of how many do."""

@@ -30,9 +30,14 @@ def _stems(words: list[str]) -> list[str]:
 
 def _phrase(fields: Iterable[str], tokens: list[str], boost: float = 1.0) -> Any:
     """A phrase (or a term) over any of FIELDS."""
+    fields = list(fields)
+    if len(fields) == 1:
+        return Term(fields[0], tokens[0], boost=boost) if len(tokens) == 1 else Phrase(
+            fields[0], tokens, boost=boost)
+    # The weight on the Or, not on each field's term: the same score, one matcher fewer per match.
     if len(tokens) == 1:
-        return Or([Term(f, tokens[0], boost=boost) for f in fields])
-    return Or([Phrase(f, tokens, boost=boost) for f in fields])
+        return Or([Term(f, tokens[0]) for f in fields], boost=boost)
+    return Or([Phrase(f, tokens) for f in fields], boost=boost)
 
 
 def _name_or_text(family: str, tokens: list[str], boost: float = 1.0) -> Any:
@@ -48,8 +53,8 @@ def _name_or_text(family: str, tokens: list[str], boost: float = 1.0) -> Any:
         return _phrase((f"title_{family}", f"all_{family}"), tokens, boost)
     if len(tokens) <= SHORT_PHRASE:
         return _phrase((f"title_{family}", f"all_{family}"), tokens, boost)
-    return Or([Phrase(f"title_{family}", tokens, boost=boost),
-               And([Term(f"all_{family}", t) for t in tokens], boost=boost)])
+    return Or([Phrase(f"title_{family}", tokens),
+               And([Term(f"all_{family}", t) for t in tokens])], boost=boost)
 
 
 def _chunk_query(chunk: Chunk) -> Any | None:
@@ -116,6 +121,48 @@ def build_query(chunks: list[Chunk]) -> Any | None:
         return None
     whole = fold(" ".join(c.text for c in chunks))
     return Or([_all_of(parts), Term("exact", whole, boost=8.0)])
+
+
+def simplify(query: Any) -> Any:
+    """QUERY with the same matches and scores, cheaper to run: nested Or/And of the same kind
+    flattened, and a subquery repeated in one Or (a thesaurus word that is also a synonym) run
+    once with the repeats' weights summed (scores are linear in the weight).
+
+    Every level of nesting is one more matcher each match passes through; at 20 times the
+    corpus, broad queries spent most of their time walking those levels.
+    """
+    if type(query) is AndMaybe:
+        simple = AndMaybe(simplify(query.a), simplify(query.b))
+        return simple if query.boost == 1.0 else simple.with_boost(query.boost)
+    if type(query) not in (And, Or):
+        return query
+    if len(query.subqueries) == 1:  # Whoosh runs a lone subquery without its parent's weight
+        return simplify(query.subqueries[0])
+    subs: list[Any] = []
+    for sub in (simplify(s) for s in query.subqueries):
+        same = type(sub) is type(query) and sub.boost == 1.0
+        subs.extend(sub.subqueries if same and not _scaled(sub) else [sub])
+    if type(query) is Or:
+        subs = _merge_repeats(subs)
+        return Or(subs, boost=query.boost, minmatch=query.minmatch, scale=query.scale)
+    return And(subs, boost=query.boost)
+
+
+def _scaled(query: Any) -> bool:
+    """True for an Or with a coordination scale or a minimum match (it cannot be flattened)."""
+    return bool(getattr(query, "scale", None) or getattr(query, "minmatch", 0))
+
+
+def _merge_repeats(subs: list[Any]) -> list[Any]:
+    """SUBS with each repeated query kept once, carrying the sum of the repeats' weights."""
+    merged: dict[str, list[Any]] = {}
+    for sub in subs:
+        key = repr(sub.with_boost(1.0))
+        if key in merged:
+            merged[key][1] += sub.boost
+        else:
+            merged[key] = [sub, sub.boost]
+    return [sub if weight == sub.boost else sub.with_boost(weight) for sub, weight in merged.values()]
 
 
 def partial_query(required: list[Any], optional: list[Any]) -> Any:

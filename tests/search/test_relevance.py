@@ -97,3 +97,28 @@ def test_total_counts_every_document_containing_the_word(real_app, word):
         answer = search_documents("ja", word)
     assert answer.total == expected
     assert sum(f.count for f in answer.facets["kind"]) == expected
+
+
+def test_simplified_queries_match_and_score_exactly_as_built(real_app, monkeypatch):
+    # whoosh_query.simplify makes broad queries cheaper (issue 20's latency at 20x); it must
+    # never change what is found or how it ranks: same totals, facets, order and scores, for
+    # the queries as typed and for the fallbacks (partial matches, corrections) they lead to.
+    from portal.search import whoosh_query
+
+    def answers() -> dict[str, tuple]:
+        out = {}
+        with real_app.test_request_context("/ja/search"):
+            for q in load_queries(QUERIES):
+                page = search_documents("ja", q["q"])
+                facets = {k: [(v.value, v.count) for v in vs] for k, vs in page.facets.items()}
+                out[q["q"]] = (page.total, [f"{r.kind}:{r.key}" for r in page.results],
+                               [r.score for r in page.results], facets)
+        return out
+
+    simplified = answers()
+    monkeypatch.setattr(whoosh_query, "simplify", lambda query: query)
+    as_built = answers()
+    for q, (total, uids, scores, facets) in as_built.items():
+        assert simplified[q][0] == total and simplified[q][3] == facets, q
+        assert simplified[q][1] == uids, q
+        assert simplified[q][2] == pytest.approx(scores), q
