@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import support
 from flask import Flask, abort, current_app, g, has_request_context, request
-from flask_babel import Babel, format_decimal, gettext, lazy_gettext, ngettext
+from flask_babel import Babel, Domain, format_decimal, gettext, lazy_gettext, ngettext
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from portal.japantime import wareki
-from portal.switcher import ruby_on, switch_url
+from portal.switcher import EASY_LANG, ruby_on, switch_url
 
 __all__ = [
     "_",
@@ -23,19 +24,44 @@ __all__ = [
     "fiscal_year_label",
     "babel_locale",
     "LANGUAGE_NAMES",
+    "EASY",
+    "content_lang",
+    "is_japanese",
 ]
 
 _ = gettext
 _l = lazy_gettext
 
-#: URL code → Babel locale identifier (the folder name under translations/).
-BABEL_LOCALES = {"ja": "ja", "en": "en", "zh-hans": "zh_Hans", "ko": "ko"}
+#: URL code of the やさしい日本語 interface: Japanese (Babel locale ja, <html lang="ja">, the plan's
+#: Japanese content) with its own message catalogue, translations/ja_easy. Offered wherever "ja" is.
+EASY = EASY_LANG
+#: The folder under translations/ holding the やさしい日本語 catalogue.
+EASY_CATALOGUE = "ja_easy"
+#: URL code → Babel locale identifier (the folder name under translations/, except EASY's).
+BABEL_LOCALES = {"ja": "ja", "en": "en", "zh-hans": "zh_Hans", "ko": "ko", EASY: "ja"}
 #: Each language's name in itself, for the switcher (never translated).
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English", "zh-hans": "简体中文", "ko": "한국어"}
+LANGUAGE_NAMES = {"ja": "日本語", EASY: "やさしい にほんご", "en": "English", "zh-hans": "简体中文",
+                  "ko": "한국어"}
 #: Languages whose plan content exists in the data; others fall back to Japanese with a note.
 CONTENT_LANGUAGES = ("ja", "en")
 
 babel = Babel()
+
+
+class _PortalDomain(Domain):
+    """The portal's message domain: the やさしい日本語 catalogue on EASY pages, else Flask-Babel's."""
+
+    def get_translations(self) -> Any:
+        """This request's catalogue (EASY's loaded once per app, with the ja one behind it)."""
+        if not (has_request_context() and g.get("lang") == EASY):
+            return super().get_translations()
+        cached = current_app.extensions.get("easy_translations")
+        if cached is None:
+            folder = current_app.config["BABEL_TRANSLATION_DIRECTORIES"].split(";")[0]
+            cached = support.Translations.load(folder, [EASY_CATALOGUE])
+            cached.add_fallback(super().get_translations())  # staff-only strings, never shown here
+            current_app.extensions["easy_translations"] = cached
+        return cached
 
 
 def babel_locale(lang: str) -> str:
@@ -52,6 +78,7 @@ def _select_locale() -> str:
 def init_app(app: Flask) -> None:
     """Install Babel and the URL processors that move /<lang>/ into g.lang and back."""
     babel.init_app(app, locale_selector=_select_locale, default_timezone=app.config["TIMEZONE"])
+    babel.domain_instance = _PortalDomain(domain=app.extensions["babel"].default_domain)
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: _request_translations().ugettext(s),
         ngettext=lambda s, p, n: _request_translations().ungettext(s, p, n),
@@ -109,7 +136,7 @@ def _pull_lang(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Take the language out of the URL values; an unknown language is a 404."""
     if values and "lang" in values:
         lang = values.pop("lang")
-        if lang not in current_app.config["LANGUAGES"]:
+        if lang not in site_languages():
             abort(404)
         g.lang = lang
 
@@ -145,9 +172,31 @@ def current_lang() -> str:
     return g.get("lang") or current_app.config["DEFAULT_LANGUAGE"]
 
 
+def site_languages() -> list[str]:
+    """The URL languages of this site: LANGUAGES, and EASY wherever Japanese is offered."""
+    languages = current_app.config["LANGUAGES"]
+    return [*languages, EASY] if "ja" in languages else list(languages)
+
+
+def _switcher_order(languages: list[str]) -> list[str]:
+    """LANGUAGES with EASY right after Japanese, for the language switcher."""
+    return [c for code in languages for c in ((code, EASY) if code == "ja" else (code,))]
+
+
+def content_lang(lang: str | None = None) -> str:
+    """The language of plan content and search for LANG: EASY pages show the Japanese."""
+    lang = lang or current_lang()
+    return "ja" if lang == EASY else lang
+
+
+def is_japanese(lang: str | None = None) -> bool:
+    """True on the Japanese pages, ordinary or やさしい日本語."""
+    return content_lang(lang) == "ja"
+
+
 def localized(values: dict[str, str | None], lang: str | None = None) -> str:
     """Pick the text for LANG from {lang: text}, falling back to Japanese, then any text."""
-    lang = lang or current_lang()
+    lang = content_lang(lang)
     for key in (lang, "ja", "en"):
         text = values.get(key)
         if text:
@@ -157,15 +206,14 @@ def localized(values: dict[str, str | None], lang: str | None = None) -> str:
 
 def content_falls_back(lang: str | None = None) -> bool:
     """True when plan content is not available in LANG and Japanese is shown instead."""
-    return (lang or current_lang()) not in CONTENT_LANGUAGES
+    return content_lang(lang) not in CONTENT_LANGUAGES
 
 
 def fiscal_year_label(year: int | None, lang: str | None = None) -> str:
     """Show a fiscal year: 令和5年度（2023年度） in Japanese, FY2023 / 2023 in others."""
     if year is None:
         return ""
-    lang = lang or current_lang()
-    if lang == "ja":
+    if is_japanese(lang):
         return f"{wareki(year)}（{year}年度）"
     return _("FY%(year)s", year=year)
 
@@ -175,8 +223,11 @@ def _template_globals() -> dict[str, Any]:
     lang = current_lang()
     return {
         "lang": lang,
-        "html_lang": "zh-Hans" if lang == "zh-hans" else lang,
+        "html_lang": {"zh-hans": "zh-Hans", EASY: "ja"}.get(lang, lang),
+        "japanese": is_japanese(lang),
+        "easy": lang == EASY,
         "languages": current_app.config["LANGUAGES"],
+        "switcher_languages": _switcher_order(current_app.config["LANGUAGES"]),
         "language_names": LANGUAGE_NAMES,
         "localized": localized,
         "fy": fiscal_year_label,

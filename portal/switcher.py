@@ -24,6 +24,8 @@ KEPT_QUERY: dict[str, tuple[str, ...]] = {
 MAX_VALUE = 200
 #: The query parameter of the ふりがな switch (furigana=1: the same page with ruby; Japanese only).
 RUBY_PARAM = "furigana"
+#: URL code of the やさしい日本語 pages (portal.i18n.EASY; i18n imports this module).
+EASY_LANG = "ja-easy"
 
 
 def kept_query() -> tuple[tuple[str, str], ...]:
@@ -34,9 +36,11 @@ def kept_query() -> tuple[tuple[str, str], ...]:
 
 
 def ruby_on() -> bool:
-    """True when this request asks for ふりがな (furigana=1) on a Japanese page; any other value
-    is the plain page, so a visitor's query never makes a new cache entry."""
-    return request.args.get(RUBY_PARAM) == "1" and g.get("lang") == "ja"
+    """True on every やさしい日本語 page (ふりがな on every kanji) and when an ordinary Japanese page
+    asks for ふりがな (furigana=1); any other value is the plain page, so a visitor's query never
+    makes a new cache entry."""
+    lang = g.get("lang")
+    return lang == EASY_LANG or (lang == "ja" and request.args.get(RUBY_PARAM) == "1")
 
 
 def switch_url(target: str, ruby: bool = False) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from portal.i18n import _, current_lang
+from portal.i18n import _, current_lang, is_japanese
 from portal.japantime import wareki_date, western_year
 
 PACKAGE = "plan-documents"
@@ -68,7 +68,7 @@ class Citation:
     def text_for(self, lang: str) -> str:
         """The citation in LANG: the Japanese form, or the English form with the title as printed."""
         doc, page = self.document, self.page_label()
-        if lang == "ja":
+        if is_japanese(lang):
             when = f"（{date_ja(doc)}）" if date_ja(doc) else ""
             return f"出典：{doc.title_ja}{when}{page}"
         parts = [f"{doc.title_ja} [{doc.title_en}; {_('unofficial translation')}]" if lang == "en"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, current_app, g, jsonify, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import force_locale
 
 from portal.catalog import agents, bulk, dcat, facets, metadata, rdf, releases, schema_org, services, themes
@@ -14,7 +14,7 @@ from portal.catalog.links import file_url, public_url, with_json_twin
 from portal.catalog.rows import load_table
 from portal.db import get_session
 from portal.errors import fail
-from portal.i18n import _, babel_locale, best_language
+from portal.i18n import _, babel_locale, best_language, content_lang
 
 bp = Blueprint("catalog", __name__)
 bp.register_blueprint(ckan_bp)  # /api/3/action/… as CKAN 2 documents it
@@ -105,10 +105,10 @@ def _schema_org(meta: dict, page_url: str) -> dict:
     row = dcat.plan_row(base, man)
     indicators = load_table(base, meta["name"], meta["version"], "indicators")
     fields = [f for res in meta["resources"] for f in res["fields"]]
-    return schema_org.dataset(meta, page_url, g.lang, publisher=agents.publisher(config),
+    return schema_org.dataset(meta, page_url, content_lang(), publisher=agents.publisher(config),
                               ward=agents.ward(config),
                               period=(row.get("start_fy", ""), row.get("end_fy", "")),
-                              measured=schema_org.variables(indicators, fields, g.lang))
+                              measured=schema_org.variables(indicators, fields, content_lang()))
 
 
 @bp.get("/<lang>/datasets/<name>/")

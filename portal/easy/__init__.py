@@ -56,7 +56,15 @@ def ruby_response(response: Response, cache: Cache) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Add ruby to pages that ask for it."""
+    """Add ruby to pages that ask for it, 用語集 links to Japanese pages (before the ruby: Flask
+    runs after_request functions last registered first), and the 用語集 page."""
+    from portal.easy.terms import terms_response
+    from portal.easy.views import bp
+
     cache = Cache(RUBY_ENTRIES)
     app.extensions["ruby_cache"] = cache
     app.after_request(lambda response: ruby_response(response, cache))
+    terms_cache = Cache(RUBY_ENTRIES)
+    app.extensions["terms_cache"] = terms_cache
+    app.after_request(lambda response: terms_response(response, terms_cache))
+    app.register_blueprint(bp)

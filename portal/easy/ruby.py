@@ -4,8 +4,8 @@ Okurigana stay outside the ruby (申<rt>もう</rt>し込<rt>こ</rt>み), so th
 characters it belongs to. `<rp>` gives browsers without ruby support 漢字(かんじ). `ruby_page`
 adds ruby to a whole rendered page: only text between tags, never attributes, and never inside
 elements whose content is not phrasing HTML or must stay as written (head, script, style,
-textarea, option, code, pre, svg, ruby itself) — so labels read by screen readers and the
-values a form sends are unchanged.
+textarea, option, code, pre, svg, ruby itself, and `hidden` elements) — so labels read by
+screen readers and the values a form sends are unchanged.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 SKIP = frozenset({"head", "title", "script", "style", "textarea", "option", "select", "code",
                   "pre", "svg", "math", "ruby", "rt", "rp", "noscript", "template"})
 #: Raw-text elements: their content is taken whole (it may contain "<").
-_TOKENS = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
+TOKENS = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>",
                      re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+#: A `hidden` attribute: such an element's text is only read as a description (portal.easy.terms).
+_HIDDEN = re.compile(r"\shidden[\s>=/]")
 
 
 def _ruby(base: str, reading: str) -> str:
@@ -70,16 +72,16 @@ def ruby_page(page: str) -> str:
     out: list[str] = []
     skipping: list[str] = []
     pos = 0
-    for token in _TOKENS.finditer(page):
+    for token in TOKENS.finditer(page):
         out.append(_text(page[pos:token.start()], bool(skipping)))
         out.append(token.group())
-        tag = _TAG.match(token.group())
-        if tag and tag.group(2).lower() in SKIP and not token.group().endswith("/>"):
+        tag = TAG.match(token.group())
+        if tag and not token.group().endswith("/>") and token.group(1) is None:
             name = tag.group(2).lower()
             if tag.group(1):
                 if name in skipping:
                     del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
-            elif token.group(1) is None:
+            elif name in SKIP or _HIDDEN.search(token.group()):
                 skipping.append(name)
         pos = token.end()
     out.append(_text(page[pos:], bool(skipping)))

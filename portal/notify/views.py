@@ -11,7 +11,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from portal import clock
 from portal.db import begin_write, get_session
-from portal.i18n import _, current_lang
+from portal.i18n import _, content_lang
 from portal.notify import services, targets
 from portal.notify.models import FREQUENCIES
 from portal.security import client_key, csrf
@@ -62,7 +62,7 @@ def follow():
     session = get_session()
     session.rollback()  # end the read transaction: the write turn starts a fresh one
     begin_write(session)
-    services.ask(session, services.FollowRequest(address, found.target, found.key, current_lang(),
+    services.ask(session, services.FollowRequest(address, found.target, found.key, content_lang(),
                                                  frequency, found.plan_id),
                  current_app.config["SECRET_KEY"], clock.now())
     session.commit()

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from portal.cache import cached_page, cached_value
 from portal.db import get_session
 from portal.errors import fail
-from portal.i18n import _, current_lang
+from portal.i18n import _, current_lang, is_japanese
 from portal.plan import compare as compare_mod
 from portal.plan import services
 from portal.plan.approach import load_approach
@@ -179,9 +179,10 @@ def _name(ja: str | None, en: str | None) -> str:
 @bp.app_context_processor
 def plan_labels() -> dict[str, object]:
     """Expose the translated status, series and relation labels to every template."""
-    from portal.plan import labels
+    from portal.plan import explain, labels
 
-    return {"status_labels": labels.STATUS_LABELS, "series_labels": labels.SERIES_LABELS,
+    return {"plan_explanation": explain.explanation,
+            "status_labels": labels.STATUS_LABELS, "series_labels": labels.SERIES_LABELS,
             "relation_labels": labels.RELATION_LABELS, "level_labels": labels.LEVEL_LABELS,
             "kind_labels": labels.KIND_LABELS, "direction_labels": labels.DIRECTION_LABELS,
             "semantics_labels": labels.SEMANTICS_LABELS, "reason_labels": labels.REASON_LABELS,
@@ -196,7 +197,7 @@ PUNCTUATION = {"ja": {"stop": "。", "colon": "：", "comma": "、", "open": "�
 
 def _punctuation() -> dict[str, str]:
     """The punctuation of generated sentences in the page language."""
-    return PUNCTUATION["ja" if current_lang() == "ja" else "other"]
+    return PUNCTUATION["ja" if is_japanese() else "other"]
 
 
 def _progress_summary() -> list[dict[str, object]]:

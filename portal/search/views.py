@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
 
-from portal.i18n import current_lang
+from portal.i18n import content_lang
 from portal.search.documents import FACETS
 from portal.search.labels import FACET_LABELS, kind_label
 from portal.search.services import page_number, search_documents
@@ -26,7 +26,7 @@ def search_page():
     q = request.args.get("q", "")
     active = {name: v for name in FACETS if (v := request.args.get(name, ""))}
     page = page_number(request.args.get("page")) or 1
-    answer = search_documents(current_lang(), q, active, page) if q.strip() else None
+    answer = search_documents(content_lang(), q, active, page) if q.strip() else None
     return render_template(
         "search/search.html", q=q, answer=answer, active=active, facet_labels=FACET_LABELS,
         kind_label=kind_label, search_url=lambda **c: _search_url({"q": q, **active}, **c))

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from portal import clock
 from portal.db import get_session
-from portal.i18n import _, current_lang, localized
+from portal.i18n import _, content_lang, current_lang, localized
 from portal.updates import atom, events, ical
 from portal.updates.present import show
 from portal.urls import public_base, public_url
@@ -52,7 +52,7 @@ def _feed(key: str, title: str, page_url: str, found: list[events.Event]) -> Res
     """The Atom feed KEY (its own URL is this request's, on PUBLIC_BASE_URL)."""
     entries = _entries(found)
     feed = atom.Feed(f"urn:uuid:{uuid.uuid5(events.NAMESPACE, f'feed/{key}/{current_lang()}')}",
-                     title, current_lang(), public_base() + request.path, page_url,
+                     title, content_lang(), public_base() + request.path, page_url,
                      _("Setagaya plan-progress portal"))
     return _conditional(atom.document(feed, entries), "application/atom+xml",
                         atom.updated_of(entries))

@@ -29,8 +29,12 @@ def test_every_chiku_and_chiiki_page_answers_in_every_language(site_client, lang
 def test_index_lists_5_areas_and_28_districts_with_readings(site_client):
     page = site_client.get("/ja/chiku/").get_data(as_text=True)
     assert page.count('href="/ja/chiku/area/') == 5
+    assert "<ruby>" not in page  # on Japanese pages ruby comes only through the ふりがな switch
     for chiku in _rows("chiku"):
-        assert f"<rt>{chiku['kana']}</rt>" in page
+        assert f">{chiku['name']}</a>" in page
+    english = site_client.get("/en/chiku/").get_data(as_text=True)
+    for chiku in _rows("chiku"):
+        assert f"<rt>{chiku['kana']}</rt>" in english
 
 
 def test_chiku_page_population_is_the_sum_of_its_chome_with_estat_credit(site_client):
