@@ -145,3 +145,13 @@ def test_staff_only_strings_never_show_on_easy_pages(client):
     """The exemption holds: staff pages have no language prefix, so no /ja-easy/ address."""
     assert client.get("/ja-easy/staff/login").status_code == 404
     assert client.get("/staff/login").status_code == 200
+
+
+def test_the_easy_glossary_keeps_the_same_rules():
+    from portal.easy.glossary import TERMS
+
+    for term in TERMS:
+        text = term.easy
+        assert all(len(s) <= MAX_SENTENCE for s in _sentences(text)), term.word
+        assert not any(w in text for w in HONORIFICS + DOUBLE_NEGATIVES), term.word
+        assert not any(p.search(text) for p in HONORIFIC_PATTERNS), term.word
