@@ -14,10 +14,10 @@ NOT_A_VOTE = "投票ではありません"
 
 
 def _page(client, path: str) -> str:
-    """GET PATH (200) and return the page unescaped."""
+    """GET PATH (200) and return the page unescaped, 用語集 links (portal.easy.terms) unwrapped."""
     r = client.get(path)
     assert r.status_code == 200, path
-    return html.unescape(r.get_data(as_text=True))
+    return re.sub(r'<a class="term" [^>]*>([^<]*)</a>', r"\1", html.unescape(r.get_data(as_text=True)))
 
 
 def _indicator_of(client, node_id: str) -> str | None:
