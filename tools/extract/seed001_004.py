@@ -10,6 +10,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import seed004_context  # noqa: E402  (004's context statistics, their own module)
+
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 OUT = REPO / "datasets" / "hoken-fukushi-plan"
@@ -29,6 +32,14 @@ CHANGELOG_1_0_1 = {
     "summary_en": "Crosswalk cw-009: dropped 'filled' from the placeholder ④ coordination with each field, which was never "
                   "filled; the notes of cw-007 and cw-009 and the field descriptions name the documents. English names "
                   "follow the glossary (児童館, 防災塾, お部屋探しサポート, 延べ人数, 若者 in P9-1). No figure changed.",
+}
+#: What 1.1.0 added (a new resource; no earlier figure changed).
+CHANGELOG_1_1_0 = {
+    "version": "1.1.0", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "推進施策の本文に添えられた統計を追加：「福祉の相談窓口」相談件数、不登校の児童・生徒の人数（令和元～4年度）、"
+                  "ほっとスクール3か所の令和4年度実績。既存の数値の変更はない。",
+    "summary_en": "Added the statistics printed beside the measures' text: consultations at the welfare counters, children not "
+                  "attending school (FY2019-2022) and the FY2022 results of the three ほっとスクール. No earlier figure changed.",
 }
 PUA = "\uf0d8\uf06c"
 FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -652,6 +663,7 @@ def build() -> dict[str, list[dict[str, Any]]]:
         "plans": plan_rows(l4), "revisions": [dict(r) for r in REVISIONS], "nodes": tree.nodes,
         "indicators": indicators, "observations": observations, "crosswalk": crosswalk_rows(node_ids),
         "opinions": opinion_rows(l1), "concepts": concept_rows(tree),
+        "context_statistics": seed004_context.build_rows(l4),
     }
 
 
@@ -969,6 +981,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     node_fk = lambda fld: {"fields": fld, "reference": {"resource": "nodes", "fields": "node_id"}}  # noqa: E731
     con_fk = lambda fld: {"fields": fld, "reference": {"resource": "concepts", "fields": "concept_id"}}  # noqa: E731
     return {
+        "context_statistics": seed004_context.schema(F, SRC),
         "plans": {"fields": [
             F("plan_id", "string", "Plan ID", "Plan identifier.", constraints=REQ),
             F("name_ja", "string", "Name (ja)", "Plan name as printed."),
@@ -1088,6 +1101,9 @@ RES_META = {
     "indicators": ("Indicators", "行動量・成果指標", "39 行動量 and 43 成果指標 rows of 004, as printed (【再掲】 rows kept)."),
     "observations": ("Observations", "現況値・目標値", "One printed cell per row: 現況値 (baseline), 令和6–9年度 targets and 総量 (is_total)."),
     "crosswalk": ("Crosswalk", "版間対応表", "Draft (R5.4.26) 第4章 第1節 → later 第1節. Draft 第3節 items are not mapped: their counterpart (第2節) is not in the later text (section 1 only)."),
+    "context_statistics": ("Context statistics", "関連する統計", "Statistics printed beside the text of the measures of "
+                           "the later text (004): consultations at the welfare counters, children not attending school "
+                           "and the three ほっとスクール (the only per-place figures). Context, not indicators."),
     "opinions": ("Study-group opinions", "研究会のご意見", "Opinions of the 4th study group (2023-03-27) printed in the study-group opinions (text 001, L1037–1289), 52 unique texts."),
 }
 
@@ -1109,7 +1125,7 @@ def descriptor() -> dict[str, Any]:
         "title_ja": "世田谷区地域保健医療福祉総合計画（審議会R5.4.26素案と第4章第1節の後の版）",
         "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). The later text holds chapter 4 section 1 only; the end year of the plan is not printed. Every figure carries its source line.",
         "description_ja": "世田谷区地域保健医療福祉総合計画の2つの版（審議会（R5.4.26）素案と、第4章第1節の後の版）の計画体系、後の版の行動量・成果指標（現況値、令和6～9年度、総量）、版間対応表、第4回研究会（令和5年3月27日）のご意見。",
-        "version": "1.0.1",
+        "version": "1.1.0",
         "created": CREATED,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区『世田谷区地域保健医療福祉総合計画』審議会（R5.4.26）資料（素案）及び第４章「今後の施策の方向」第１節を加工して作成",
@@ -1120,7 +1136,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"changelog": [CHANGELOG_1_0_1], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }
