@@ -7,7 +7,7 @@ import logging
 from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, ServiceUnavailable
 
-from portal.i18n import _
+from portal.i18n import _, site_languages
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,7 @@ def _guess_lang() -> None:
     if g.get("lang"):
         return
     first = request.path.strip("/").split("/", 1)[0]
-    from flask import current_app
-
-    if first in current_app.config["LANGUAGES"]:
+    if first in site_languages():  # /ja-easy/… errors speak やさしい日本語 too
         g.lang = first
 
 

@@ -117,3 +117,14 @@ def test_search_districts_and_downloads_work_from_easy_pages(site_client, real_c
     assert "「太子堂4丁目」は この 地区です" in chiku
     dataset = site_client.get("/ja-easy/datasets/").get_data(as_text=True)
     assert re.search(r'href="/ja-easy/datasets/[\w-]+/', dataset)
+
+
+def test_an_unknown_easy_page_answers_in_easy_japanese(site_client):
+    response = site_client.get("/ja-easy/plans/no-such-plan/")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert '<html lang="ja">' in page
+    assert "この ページは ありません。" in _text(page)
+    missing = site_client.get("/ja-easy/no-such-page/")
+    assert missing.status_code == 404
+    assert "この ページは ありません。" in _text(missing.get_data(as_text=True))
