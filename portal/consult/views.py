@@ -275,9 +275,7 @@ def _record(consultation, draft: CommentDraft, token: str, client: str | None):
     from portal.consult.committer import Job
     from portal.consult.limiter import RateLimited
 
-    # End this request's read snapshot before waiting: a reader pinned to an old snapshot keeps
-    # the WAL checkpoint from finishing for as long as the writer takes.
-    get_session().rollback()
+    get_session().rollback()  # no read snapshot held while waiting: it would block WAL checkpoints
     job = current_app.extensions["consult_committer"].record(
         Job(consultation.slug, draft.values(), token, _lang(), clock.now(), client))
     if isinstance(job.error, RateLimited):
