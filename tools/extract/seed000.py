@@ -27,7 +27,7 @@ DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "datasets" / "sogo-senryaku-2015"
 
 NAME = "sogo-senryaku-2015"
-VERSION = "1.0.1"
+VERSION = "1.1.0"
 CREATED = "2026-11-26T00:00:00+00:00"
 #: What changed in 1.0.1 (a correction: wording only, no figure changed).
 CHANGELOG_1_0_1 = {
@@ -36,6 +36,15 @@ CHANGELOG_1_0_1 = {
     "summary_en": "Crosswalk notes of the 11 adopted-strategy initiatives, field descriptions and the revision note "
                   "name the documents at hand instead of a working name. No figure changed.",
 }
+#: What 1.1.0 added (a new resource; no earlier figure changed).
+CHANGELOG_1_1_0 = {
+    "version": "1.1.0", "kind": "revision", "date": "2026-12-02",
+    "summary_ja": "かがみ文の「主な予定」（区民意見募集を含む策定までの日程、7件）を追加。数値の変更はない。",
+    "summary_en": "Added the cover memo's schedule (主な予定: 7 steps to adoption, the resident consultation among them). "
+                  "No figure changed.",
+}
+#: The cover memo's 「３ 主な予定」 (lines 49-65): (first line, last line) of each step.
+SCHEDULE_LINES = [(51, 51), (53, 53), (55, 57), (59, 59), (61, 61), (63, 63), (65, 65)]
 SEED = "000_076715ebbd3c51e9.txt"
 SEED_003 = "003_a0da86d5be0d2af2.txt"
 PLAN = "sogo-senryaku-2015"
@@ -283,7 +292,26 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
     return {
         "plans": plan_rows(seed), "revisions": revision_rows(seed, seed3), "nodes": nodes,
         "indicators": [], "observations": [], "population_vision": pv, "crosswalk": crosswalk,
+        "schedule": schedule_rows(seed),
     }
+
+
+def schedule_rows(seed: Seed) -> list[dict[str, Any]]:
+    """The 主な予定 as printed: the year carried down from the row that prints it, the time and the step."""
+    assert seed.line(49).strip() == "３ 主な予定", seed.line(49)
+    rows, year = [], ""
+    for pos, (first, last) in enumerate(SCHEDULE_LINES, start=1):
+        text = seed.line(first).strip()
+        m = re.match(r"^(平成[０-９0-9]+年)\s+", text)
+        if m:
+            year, text = m.group(1), text[m.end():]
+        when, event = re.split(r"\s{2,}", text, maxsplit=1)
+        when += "".join(seed.line(n).strip() for n in range(first + 1, last + 1))
+        rows.append({"step_id": f"{PLAN}:schedule-{pos}", "position": pos, "year_ja": year, "when_ja": when,
+                     "event_ja": event.strip(), "is_consultation": "true" if "区民意見募集" in event else "false",
+                     "line_end": last, "source_document": SEED, "source_line": first})
+    assert sum(r["is_consultation"] == "true" for r in rows) == 1
+    return rows
 
 
 def soan_nodes(seed: Seed) -> list[dict[str, Any]]:
@@ -446,6 +474,20 @@ def fk(fields: str, resource: str, ref: str) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "schedule": {
+        "fields": [
+            f("step_id", "string", "Step ID", "Portal identifier.", constraints=ID),
+            f("position", "integer", "Position", "Order as printed."),
+            f("year_ja", "string", "Year as printed", "The year printed on the first row of its year and carried down "
+              "(平成２７年 = 2015, 平成２８年 = 2016); digits as printed."),
+            f("when_ja", "string", "Time as printed", "Month and part of the month as printed (e.g. ９月中旬～１０月上旬, "
+              "wrapped lines joined)."),
+            f("event_ja", "string", "Step", "As printed."),
+            f("is_consultation", "boolean", "Is the resident consultation", "True for 区民意見募集."),
+            f("line_end", "integer", "Last line", "Last line of the step (a time may wrap)."),
+        ] + SRC_FIELDS,
+        "primaryKey": ["step_id"], "foreignKeys": [],
+    },
     "plans": {
         "fields": [
             f("plan_id", "string", "計画ID", "ASCII plan id.", constraints=ID),
@@ -656,6 +698,11 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
         "inferred (year_basis = inferred). The source's 「平成7年(2005年)」 (L614) is kept as "
         "printed and explained in note.",
     ),
+    "schedule": (
+        "Schedule to adoption", "主な予定",
+        "The cover memo's 「３ 主な予定」 (lines 49-65): the steps from the 素案 to the strategy's start, the resident "
+        "consultation (区民意見募集) among them, with the times as printed (no day is printed).",
+    ),
     "crosswalk": (
         "Crosswalk 素案 → adopted", "素案と策定版の対応",
         "How the 素案's pillars map to the adopted strategy's 基本目標 (wording changed; "
@@ -664,7 +711,7 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
 }
 
 ORDER = ["plans", "revisions", "nodes", "indicators", "observations", "population_vision",
-         "crosswalk"]
+         "crosswalk", "schedule"]
 
 
 def descriptor() -> dict[str, Any]:
@@ -722,7 +769,7 @@ def descriptor() -> dict[str, Any]:
                      "Setagaya", "comprehensive strategy", "regional revitalisation",
                      "population vision", "draft"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1],
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0],
             "kind": "plan",
             "plan_id": PLAN,
             "theme": "population-and-regional-revitalisation",
