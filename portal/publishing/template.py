@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -81,9 +84,12 @@ def _empty_rows(
         for r in observations
         if r.get("series") == "actual" and r.get("fiscal_year") == year
     }
+    by_indicator: dict[str, list[dict[str, Any]]] = {}
+    for r in observations:  # grouped once: a scan per indicator was quadratic (18 s at 20×)
+        by_indicator.setdefault(r["indicator_id"], []).append(r)
     rows = []
     for ind_id, ind in indicators.items():
-        mine = [r for r in observations if r["indicator_id"] == ind_id]
+        mine = by_indicator.get(ind_id, [])
         subs = list(dict.fromkeys(r.get("sub_item") or "" for r in mine if not r.get("is_total"))) or [""]
         revision = next(
             (r["revision_id"] for r in mine if r.get("series") == "actual"), ind.get("revision_id")
@@ -134,35 +140,43 @@ def template_rows(pkg: PackageData, revision: str | None = None) -> TemplateRows
     return TemplateRows(current + _empty_rows(pkg, indicators, year), targets, year)
 
 
-def _put(ws: Worksheet, row: int, col: int, column: Column, value: Any) -> None:
-    """Write one cell: text as a text cell (formula-safe), numbers and booleans as typed."""
-    cell = ws.cell(row=row, column=col)
+def _put(ws: Worksheet, row: int, col: int, column: Column, value: Any, style: StyleArray) -> None:
+    """Write one cell: text as a text cell (formula-safe), numbers and booleans as typed; STYLE as given."""
     if column.kind == "boolean":
         value = "" if value is None else ("true" if value else "false")
     if column.kind in ("number", "integer"):
-        cell.value = value
+        cell = ws.cell(row=row, column=col, value=value)
     else:
-        cell.value = safe_cell("" if value is None else str(value))
+        cell = ws.cell(row=row, column=col, value=safe_cell("" if value is None else str(value)))
         cell.data_type = "s"
+    cell._style = copy(style)  # as openpyxl's own copier does; styling each cell anew took 27 s at 20×
+
+
+def _column_style(ws: Worksheet, column: Column) -> StyleArray:
+    """The style of COLUMN's cells: text format for text, unlocked if editable, else grey (locked)."""
+    cell = Cell(ws)  # a detached cell: its style is registered with the workbook, it is never written
+    if column.kind not in ("number", "integer"):
         cell.number_format = "@"
     if column.editable:
         cell.protection = Protection(locked=False)
     else:
         cell.fill = _LOCKED_FILL
+    return cell._style
 
 
 def _table_sheet(ws: Worksheet, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
     """Fill a sheet: bold header, one row per dict, spare editable rows, locked read-only columns."""
+    styles = [_column_style(ws, column) for column in columns]
     for col, column in enumerate(columns, start=1):
         ws.cell(row=1, column=col, value=column.name).font = Font(bold=True)
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 16
     for r, row in enumerate(rows, start=2):
         for col, column in enumerate(columns, start=1):
-            _put(ws, r, col, column, row.get(column.name))
+            _put(ws, r, col, column, row.get(column.name), styles[col - 1])
     for r in range(len(rows) + 2, len(rows) + 2 + SPARE_ROWS):
         for col, column in enumerate(columns, start=1):
             if column.editable:
-                _put(ws, r, col, column, None)
+                _put(ws, r, col, column, None, styles[col - 1])
     ws.freeze_panes = "B2"
     ws.protection.sheet = True
     ws.protection.formatRows = ws.protection.formatColumns = False
