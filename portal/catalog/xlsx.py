@@ -3,21 +3,22 @@
 Every sheet has two frozen header rows (the column's Japanese name, then its name as in the CSV),
 writes string columns (codes such as `1-2`, ids) as text cells so Excel never turns them into dates
 or numbers, keeps numbers as numbers, and passes every text through portal.spreadsheet.safe_cell so
-no cell is a live formula.
+no cell is a live formula. Rows after a sheet's first record are rendered by portal.catalog.xlsx_rows
+(the bytes openpyxl would write, much faster); every member is dated with the release's stamp.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from portal.catalog import field_labels
+from portal.catalog import field_labels, xlsx_rows
 from portal.catalog.packages import PackageData, ResourceData
 from portal.spreadsheet import safe_cell
 
@@ -39,34 +40,54 @@ def _cell(value: Any, kind: str) -> Any:
     return safe_cell(str(value))
 
 
-def _fill(sheet: Worksheet, res: ResourceData) -> None:
-    """Write RES into SHEET."""
-    fill_sheet(sheet, res.descriptor.get("schema", {}).get("fields", []), res.rows)
+def _fill(sheet: Worksheet, res: ResourceData) -> xlsx_rows.Tail | None:
+    """Write RES into SHEET (the rows after the first one as a tail for xlsx_rows.save)."""
+    return fill_sheet(sheet, res.descriptor.get("schema", {}).get("fields", []), res.rows)
 
 
-def fill_sheet(sheet: Worksheet, fields: list[dict[str, Any]], rows: Iterable[dict[str, Any]]) -> None:
-    """Write ROWS into SHEET: two frozen header rows, then typed cells (text columns as text)."""
+def fill_sheet(sheet: Worksheet, fields: list[dict[str, Any]],
+               rows: Iterable[dict[str, Any]]) -> xlsx_rows.Tail | None:
+    """Write ROWS into SHEET: two frozen header rows, then typed cells (text columns as text).
+
+    openpyxl writes the headers and the first row; the other rows come back as a tail that
+    xlsx_rows.save splices into the sheet as openpyxl would have written them (None: all written).
+    """
     sheet.append([safe_cell(field_labels.japanese(f)) for f in fields])
     sheet.append([f["name"] for f in fields])
     for cell in (*sheet[1], *sheet[2]):
         cell.font = BOLD
     kinds = [f.get("type", "string") for f in fields]
-    for row in rows:
-        sheet.append([_cell(row.get(f["name"]), k) for f, k in zip(fields, kinds, strict=True)])
+    values = [[_cell(row.get(f["name"]), k) for f, k in zip(fields, kinds, strict=True)] for row in rows]
+    for row in values[:1]:
+        sheet.append(row)
+    _text_format(sheet, kinds, 3)
+    sheet.freeze_panes = "A3"
+    if len(values) < 2:
+        return None
+    last = f"{get_column_letter(sheet.max_column)}{len(values) + 2}"
+    try:
+        return xlsx_rows.Tail(sheet, values[1:], 4, f"A1:{last}")
+    except xlsx_rows.Unsupported:  # a value only openpyxl renders right: let it write the rest
+        for row in values[1:]:
+            sheet.append(row)
+        _text_format(sheet, kinds, 4)
+        return None
+
+
+def _text_format(sheet: Worksheet, kinds: list[str], first: int) -> None:
+    """Give the cells of text columns from row FIRST on the text format (Excel keeps 1-2 as text)."""
     for col, kind in enumerate(kinds, start=1):
         if kind not in {"integer", "number", "boolean"}:
-            for (cell,) in sheet.iter_rows(min_row=3, min_col=col, max_col=col):
+            for (cell,) in sheet.iter_rows(min_row=first, min_col=col, max_col=col):
                 cell.number_format = TEXT
-    sheet.freeze_panes = "A3"
 
 
-def _save(book: Workbook, stamp: datetime) -> bytes:
-    """The workbook's bytes, dated STAMP (not the build machine's clock)."""
+def _save(book: Workbook, stamp: datetime, tails: dict[str, xlsx_rows.Tail | None] | None = None) -> bytes:
+    """The workbook's bytes, dated STAMP (not the build machine's clock), tails spliced in."""
     book.properties.created = book.properties.modified = stamp.replace(tzinfo=None)
     book.properties.creator = "Setagaya plan-progress portal"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_rows.save(book, stamp.replace(tzinfo=None),
+                          {title: tail for title, tail in (tails or {}).items() if tail is not None})
 
 
 def table_xlsx(title: str, fields: list[dict[str, Any]], rows: Iterable[dict[str, Any]],
@@ -75,8 +96,7 @@ def table_xlsx(title: str, fields: list[dict[str, Any]], rows: Iterable[dict[str
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    fill_sheet(sheet, fields, rows)
-    return _save(book, stamp)
+    return _save(book, stamp, {sheet.title: fill_sheet(sheet, fields, rows)})
 
 
 def resource_xlsx(res: ResourceData, stamp: datetime) -> bytes:
@@ -84,8 +104,7 @@ def resource_xlsx(res: ResourceData, stamp: datetime) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = res.name[:31]
-    _fill(sheet, res)
-    return _save(book, stamp)
+    return _save(book, stamp, {sheet.title: _fill(sheet, res)})
 
 
 def _readme(sheet: Worksheet, pkg: PackageData, lines: list[tuple[str, str]]) -> None:
@@ -113,6 +132,8 @@ def release_workbook(pkg: PackageData, lines: list[tuple[str, str]], stamp: date
     readme = book.active
     readme.title = "README"
     _readme(readme, pkg, lines)
+    tails = {}
     for res in pkg.resources:
-        _fill(book.create_sheet(res.name[:31]), res)
-    return _save(book, stamp)
+        sheet = book.create_sheet(res.name[:31])
+        tails[sheet.title] = _fill(sheet, res)
+    return _save(book, stamp, tails)
