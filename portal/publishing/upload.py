@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from portal.i18n import _
+from portal.publishing import sheet_values
 from portal.publishing.columns import OBSERVATIONS
 from portal.publishing.packages import PublishingError
 from portal.spreadsheet import FORMULA_STARTS
@@ -139,12 +140,14 @@ def _read_xlsx(data: bytes, limits: Limits) -> dict[str, Sheet]:
     except Exception:  # openpyxl raises many types for a damaged file
         raise UploadRefused(_("The workbook cannot be read; it may be damaged.")) from None
     try:
-        return {
-            ws.title: _sheet(
-                ws.title, list(ws.iter_rows(max_row=limits.max_rows + 2, values_only=True)), limits.max_rows
-            )
-            for ws in book.worksheets
-        }
+        sheets = {}
+        for ws in book.worksheets:
+            try:
+                values = list(sheet_values.rows(ws, limits.max_rows + 2))
+            except Exception:  # a damaged sheet: a message, not a 500
+                raise UploadRefused(_("The workbook cannot be read; it may be damaged.")) from None
+            sheets[ws.title] = _sheet(ws.title, values, limits.max_rows)
+        return sheets
     finally:
         book.close()
 
