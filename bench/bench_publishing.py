@@ -94,10 +94,16 @@ def _filled(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _timed(fn):
-    """Run FN; return (seconds, result)."""
-    start = time.perf_counter()
+#: CPU seconds of each timed step (time.process_time: this process only, far less sensitive than
+#: wall seconds to the other work on a shared machine), filled by _timed.
+CPU: dict[str, float] = {}
+
+
+def _timed(fn, name: str = ""):
+    """Run FN; return (wall seconds, result); its CPU seconds go to CPU[NAME]."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn()
+    CPU[name] = time.process_time() - cpu
     return time.perf_counter() - start, result
 
 
@@ -140,10 +146,12 @@ def _steps(app, folder: Path, figures: dict[str, float]) -> None:
     from portal.publishing.upload import Limits
 
     session = get_session()
+    session.rollback()  # end the read the build left open: a write transaction must begin before any read
     users = _users(session)
-    figures["peer_validate"], _ = _timed(lambda: validate(folder))
+    figures["load_start"] = os.getloadavg()[0]
+    figures["peer_validate"], _ = _timed(lambda: validate(folder), "peer_validate")
     figures["template"], data = _timed(
-        lambda: template.workbook_bytes(read_plan_package(app.config["DATASETS_DIR"], NAME)))
+        lambda: template.workbook_bytes(read_plan_package(app.config["DATASETS_DIR"], NAME)), "template")
     req = services.UploadRequest("bench.xlsx", _filled(data), NAME)
 
     def do_import():
@@ -153,11 +161,12 @@ def _steps(app, folder: Path, figures: dict[str, float]) -> None:
         session.commit()
         return draft
 
-    figures["import"], draft = _timed(do_import)
+    figures["import"], draft = _timed(do_import, "import")
     figures["added"], draft_id = len(draft.summary["added"]), draft.id
     session.rollback()
     figures["publish"], published = _timed(lambda: approve_and_refresh(
-        app, draft_id, username="bench-admin", comment="", actor_of=lambda s, name: s.merge(users[name])))
+        app, draft_id, username="bench-admin", comment="", actor_of=lambda s, name: s.merge(users[name])),
+        "publish")
     figures["reindexed"] = _reindexed(published.name)
 
 
@@ -175,9 +184,10 @@ def run() -> dict[str, float]:
             "PUBLISHED_DIR": str(tmp / "published"), "DEMO_MODE": False, "SECRET_KEY": "bench",
         })
         with app.app_context():
-            figures["build"], _ = _timed(lambda: build(app))
+            figures["build"], _ = _timed(lambda: build(app), "build")
             _steps(app, tmp / "datasets" / NAME, figures)
         app.extensions["db_engine"].dispose()
+        figures.update({f"{k}_cpu": v for k, v in CPU.items()})
         return figures
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -192,20 +202,29 @@ def report(f: dict[str, float]) -> str:
         f"({int(f['observations']):,} observations), built into a temporary SQLite portal; the upload fills "
         f"{int(f['added']):,} empty FY2023 actual rows. One process; the peer is frictionless validating the "
         "same package (`Package.validate()`, what `frictionless validate` runs) in the same run. "
-        f"Load average when the run ended: {load[0]:.1f} / {load[1]:.1f} (1 / 5 min; the machine is shared "
-        "by five workers during this session).\n\n"
-        "| step | seconds | target |\n|---|---|---|\n"
-        f"| template (.xlsx of every row + empty FY2023 rows) | {f['template']:.1f} | — |\n"
-        f"| import + validation + preview | {f['import']:.1f} | ≤ 10 s |\n"
+        f"Load average (1 min) when the timed steps began: {f['load_start']:.1f}; when the run ended: "
+        f"{load[0]:.1f} / {load[1]:.1f} (1 / 5 min) on 2 cores shared by five workers during this session. "
+        "CPU seconds are this process's own (`time.process_time`), far less sensitive to that load than "
+        "wall seconds.\n\n"
+        "| step | wall s | CPU s | target (wall) |\n|---|---|---|---|\n"
+        f"| template (.xlsx of every row + empty FY2023 rows) | {f['template']:.1f} "
+        f"| {f['template_cpu']:.1f} | — |\n"
+        f"| import + validation + preview | {f['import']:.1f} | {f['import_cpu']:.1f} | ≤ 10 s |\n"
         f"| publish (validate, write, release, load, keep files in the database, re-index what changed) "
-        f"| {f['publish']:.1f} | ≤ 30 s |\n"
-        f"| peer: frictionless validation of the package alone | {f['peer_validate']:.1f} | — |\n\n"
-        f"Import + preview ÷ frictionless validation alone = **{f['import'] / f['peer_validate']:.1f}×**; "
-        f"publish ÷ frictionless validation alone = **{f['publish'] / f['peer_validate']:.1f}×** "
-        f"(the import reads the workbook, checks every cell with the Table Schema and the domain rules and "
-        f"computes the preview). Publish re-indexes only the search documents the publication changed "
-        f"({int(f['reindexed'])} documents over every language; before, it rebuilt every index, 112 s). "
-        f"`portal build` of the same package, full index included, took {f['build']:.1f} s.\n"
+        f"| {f['publish']:.1f} | {f['publish_cpu']:.1f} | ≤ 30 s |\n"
+        f"| peer: frictionless validation of the package alone | {f['peer_validate']:.1f} "
+        f"| {f['peer_validate_cpu']:.1f} | — |\n\n"
+        "Import + preview ÷ frictionless validation alone = "
+        f"**{f['import'] / f['peer_validate']:.1f}×** wall, "
+        f"**{f['import_cpu'] / f['peer_validate_cpu']:.1f}×** "
+        "CPU; publish ÷ frictionless validation alone = "
+        f"**{f['publish'] / f['peer_validate']:.1f}×** wall, "
+        f"**{f['publish_cpu'] / f['peer_validate_cpu']:.1f}×** "
+        "CPU (the import reads the workbook, checks every cell with the Table Schema and the domain rules "
+        "and computes the preview). Publish re-indexes only the search documents the publication changed "
+        f"({int(f['reindexed'])} documents over every language). `portal build` of the same package, full "
+        f"index included, took {f['build']:.1f} s ({f['build_cpu']:.1f} CPU s); it is set-up, outside the "
+        "timed steps.\n"
     )
 
 
