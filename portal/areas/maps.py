@@ -23,6 +23,7 @@ class Point:
     name: str
     highlighted: bool
     uncertain: bool
+    chiku_id: str = ""
 
 
 def project(chomes: list[Chome], highlight: set[str]) -> list[Point]:
@@ -37,6 +38,6 @@ def project(chomes: list[Chome], highlight: set[str]) -> list[Point]:
     span = max(max(xs) - min(xs), (max(ys) - min(ys)) * (WIDTH - 2 * PAD) / (HEIGHT - 2 * PAD)) or 1
     scale = (WIDTH - 2 * PAD) / span
     points = [Point(PAD + (x - min(xs)) * scale, HEIGHT - PAD - (y - min(ys)) * scale, c.name,
-                    c.chiku_id in highlight, c.confidence == "uncertain")
+                    c.chiku_id in highlight, c.confidence == "uncertain", c.chiku_id)
               for c, x, y in zip(located, xs, ys, strict=True)]
     return sorted(points, key=lambda p: p.highlighted)  # highlighted points drawn last (on top)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup
 
-from portal.areas import services
+from portal.areas import figures, services
 from portal.areas.maps import HEIGHT, WIDTH, project
 from portal.cache import cached_page, cached_value
 from portal.db import get_session
@@ -48,6 +48,8 @@ def chiiki_page(chiiki_id: str):
         return {"title": _("%(name)s area", name=chiiki.name), "chiiki": chiiki, "chomes": chomes,
                 "pop": services.population(chomes),
                 "map": _map(session, {k.chiku_id for k in chiiki.chikus}),
+                "has_figures": figures.has_figures(session, [chiiki_id, *(k.chiku_id for k in chiiki.chikus)
+                                                             ]),
                 "credit": services.dataset_attribution(session)}
 
     return _page("chiiki", ("chiiki", chiiki_id), build)
@@ -61,6 +63,7 @@ def chiku_page(chiku_id: str):
         return {"title": _("%(name)s district", name=chiku.name), "chiku": chiku,
                 "chomes": chiku.chomes, "pop": services.population(chiku.chomes),
                 "map": _map(session, {chiku.chiku_id}), "rollout": _rollout(session),
+                "entries": figures.chiku_entries(session, chiku.chiku_id),
                 "credit": services.dataset_attribution(session)}
 
     return _page("chiku", ("chiku", chiku_id), build)
@@ -91,6 +94,17 @@ def _rollout(session) -> list[dict]:
             continue
         grouped.setdefault(row["node_id"], {"node": node, "quotes": []})["quotes"].append(row)
     return list(grouped.values())
+
+
+@bp.app_template_global("district_figures")
+def district_figures(indicator) -> Markup:
+    """The indicator page's 地区 table and map (empty markup when the ward published none)."""
+    session = get_session()
+    found = figures.indicator_areas(session, indicator)
+    if not found:
+        return Markup("")
+    return Markup(render_template("areas/_indicator_areas.html", ind=indicator, figures=found,
+                                  map=figures.value_map(session, found)))
 
 
 @bp.app_context_processor

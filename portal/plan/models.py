@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Float, ForeignKey, String, Text, and_
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from portal.db import Base
 
@@ -116,9 +116,18 @@ class Indicator(Base):
     source_line: Mapped[int | None]
 
     node: Mapped[Node] = relationship(back_populates="indicators")
+    #: The ward-wide figures (area empty): every status and chart reads these.
     observations: Mapped[list[Observation]] = relationship(
-        back_populates="indicator", passive_deletes=True,
+        primaryjoin=lambda: and_(Indicator.indicator_id == foreign(Observation.indicator_id),
+                                 Observation.area.is_(None)),
+        viewonly=True,
         order_by="(Observation.series, Observation.is_total, Observation.fiscal_year)",
+    )
+    #: Figures the ward published per 地区 or 地域 (area set); empty for most indicators.
+    area_observations: Mapped[list[Observation]] = relationship(
+        primaryjoin=lambda: and_(Indicator.indicator_id == foreign(Observation.indicator_id),
+                                 Observation.area.is_not(None)),
+        viewonly=True, order_by="(Observation.area, Observation.series, Observation.fiscal_year)",
     )
 
 
@@ -138,6 +147,8 @@ class Observation(Base):
     fiscal_year: Mapped[int | None] = mapped_column(index=True)
     is_total: Mapped[bool] = mapped_column(default=False)
     sub_item: Mapped[str | None] = mapped_column(Text)
+    #: A 地区 (01…28) or 地域 (setagaya …) code of setagaya-areas; empty for the ward total.
+    area: Mapped[str | None] = mapped_column(String(40), index=True)
     #: The number, empty when the cell is ―, blank or prose (never invented).
     value: Mapped[float | None] = mapped_column(Float)
     #: The cell exactly as printed.
@@ -148,4 +159,4 @@ class Observation(Base):
     source_document: Mapped[str | None] = mapped_column(Text)
     source_line: Mapped[int | None]
 
-    indicator: Mapped[Indicator] = relationship(back_populates="observations")
+    indicator: Mapped[Indicator] = relationship(viewonly=True)

@@ -17,13 +17,21 @@ from typing import Any
 
 from portal.catalog.packages import PackageData, check_rows
 from portal.i18n import _
-from portal.publishing.columns import OBSERVATION_COLUMNS, OBSERVATION_FIELDS, OBSERVATIONS, SERIES
+from portal.publishing.columns import (
+    AREA_COLUMNS,
+    HELPERS,
+    OBSERVATION_COLUMNS,
+    OBSERVATION_FIELDS,
+    OBSERVATIONS,
+    SERIES,
+    Column,
+)
 from portal.publishing.issues import Issue, fold_unit, numbers_in
 from portal.publishing.upload import Sheet
 
 #: Columns compared with the published row to tell a changed row from a kept one.
-COMPARED = tuple(f for f in OBSERVATION_FIELDS if f != "observation_id")
-_KINDS = {c.name: c.kind for c in OBSERVATION_COLUMNS}
+COMPARED = (*(f for f in OBSERVATION_FIELDS if f != "observation_id"), "area")
+_KINDS = {c.name: c.kind for c in AREA_COLUMNS}
 
 
 @dataclass
@@ -46,6 +54,8 @@ class Context:
     published: dict[str, dict[str, Any]]
     today: date
     issues: list[Issue] = field(default_factory=list)
+    #: The sheet being checked (issues are recorded on it).
+    sheet: str = OBSERVATIONS
 
     @classmethod
     def of(cls, pkg: PackageData, today: date) -> Context:
@@ -62,7 +72,7 @@ class Context:
 
     def add(self, row: int | None, column: str | None, value: Any, message: str) -> None:
         """Record an issue on the observations sheet."""
-        self.issues.append(Issue(OBSERVATIONS, row, column, "" if value is None else str(value), message))
+        self.issues.append(Issue(self.sheet, row, column, "" if value is None else str(value), message))
 
 
 def _typed(kind: str, text: str) -> Any:
@@ -102,14 +112,16 @@ def _schema(pkg: PackageData) -> dict[str, Any]:
     return {**schema, "fields": fields}
 
 
-def schema_rows(ctx: Context, pkg: PackageData, sheet: Sheet) -> list[SheetRow]:
+def schema_rows(
+    ctx: Context, pkg: PackageData, sheet: Sheet, columns: tuple[Column, ...] = OBSERVATION_COLUMNS
+) -> list[SheetRow]:
     """Check every cell against the Table Schema; return the rows that pass, typed."""
-    missing = [c.name for c in OBSERVATION_COLUMNS if c.name not in sheet.header]
+    missing = [c.name for c in columns if c.name not in sheet.header]
     for name in missing:
         ctx.add(1, name, "", _("The column %(column)s is missing.", column=name))
     if missing:
         return []
-    header = list(OBSERVATION_FIELDS)
+    header = [c.name for c in columns if c.name not in HELPERS]
     problems = check_rows(_schema(pkg), header, [[v.get(h, "") for h in header] for _, v in sheet.rows])
     bad = set()
     for p in problems:
@@ -260,6 +272,7 @@ def _duplicates(ctx: Context, rows: list[SheetRow]) -> None:
             v.get("fiscal_year"),
             bool(v.get("is_total")),
             v.get("sub_item") or "",
+            v.get("area") or "",
         )
         if key in seen:
             ctx.add(
@@ -267,6 +280,11 @@ def _duplicates(ctx: Context, rows: list[SheetRow]) -> None:
                 "series",
                 v.get("series"),
                 _(
+                    "Row %(other)s already has this indicator, series, fiscal year, sub-item and area.",
+                    other=seen[key],
+                )
+                if v.get("area")
+                else _(
                     "Row %(other)s already has this indicator, series, fiscal year and sub-item.",
                     other=seen[key],
                 ),
@@ -284,9 +302,11 @@ def _unfilled(row: SheetRow) -> bool:
     )
 
 
-def check_observations(ctx: Context, pkg: PackageData, sheet: Sheet) -> list[SheetRow]:
-    """Every rule on the observations sheet; return the rows (issues collect in CTX)."""
-    rows = [r for r in schema_rows(ctx, pkg, sheet) if not _unfilled(r)]
+def check_observations(
+    ctx: Context, pkg: PackageData, sheet: Sheet, columns: tuple[Column, ...] = OBSERVATION_COLUMNS
+) -> list[SheetRow]:
+    """Every rule on the observations sheet (or COLUMNS' sheet); return the rows (issues collect in CTX)."""
+    rows = [r for r in schema_rows(ctx, pkg, sheet, columns) if not _unfilled(r)]
     for row in rows:
         row.status = _status(ctx, row)
         _unit_rule(ctx, row)

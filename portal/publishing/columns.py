@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 README, OBSERVATIONS, TARGETS, SOURCE = "README", "observations", "target_changes", "source"
+#: The optional sheet of per-地区 (or 地域) values (地区別).
+AREAS = "by_area"
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,23 @@ SOURCE_FIELDS = (
 
 SERIES = ("planned_original", "planned_revised", "actual", "baseline", "target", "target_original")
 
+#: Read-only helper columns (shown to staff, not columns of the observations resource).
+HELPERS = ("indicator_code", "indicator_name_ja", "unit")
+
 #: Columns of the observations resource the sheet carries (the rest are helpers).
-OBSERVATION_FIELDS = tuple(
-    c.name for c in OBSERVATION_COLUMNS if c.name not in ("indicator_code", "indicator_name_ja", "unit")
+OBSERVATION_FIELDS = tuple(c.name for c in OBSERVATION_COLUMNS if c.name not in HELPERS)
+
+AREA_COLUMN = Column(
+    "area",
+    True,
+    "地区コード（01〜28）または地域コード（setagaya・kitazawa・tamagawa・kinuta・karasuyama）。必須",
+    "District code (01 to 28) or area code (setagaya, kitazawa, tamagawa, kinuta, karasuyama); required",
 )
+
+#: The by_area sheet: the observations columns with the area after sub_item (no 総量 per 地区).
+AREA_COLUMNS = tuple(
+    col
+    for c in OBSERVATION_COLUMNS
+    for col in ((c, AREA_COLUMN) if c.name == "sub_item" else (c,))
+)
+AREA_FIELDS = tuple(c.name for c in AREA_COLUMNS if c.name not in HELPERS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from portal.publishing.byarea import with_area
 from portal.publishing.checks import SheetRow
 from portal.publishing.validate import Checked
 
@@ -28,6 +29,8 @@ def observation_id(values: dict[str, Any], taken: set[str]) -> str:
     base = f"{values['indicator_id']}:{values['series'].replace('_', '-')}:{when}"
     if values.get("sub_item"):
         base += ":" + _id_part(values["sub_item"])[:20]
+    if values.get("area"):
+        base += ":area-" + _id_part(values["area"])
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}:{n}", n + 1
@@ -45,7 +48,8 @@ def _traced(row: SheetRow, fields: list[str], original: str) -> dict[str, Any]:
 def next_observations(checked: Checked) -> list[dict[str, Any]]:
     """The full observations table of the next version (published order, then new rows)."""
     res = checked.package.resource("observations")
-    fields = [f["name"] for f in res.descriptor["schema"]["fields"]]
+    schema_fields = with_area(res.descriptor["schema"]["fields"], [r.values for r in checked.rows])
+    fields = [f["name"] for f in schema_fields]
     published = {r["observation_id"]: r for r in checked.package.rows("observations")}
     taken = set(published)
     by_id = {r.values["observation_id"]: r for r in checked.rows if r.values.get("observation_id")}

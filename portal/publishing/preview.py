@@ -16,17 +16,18 @@ from portal.plan.figures import sub_series
 from portal.plan.progress import assess, overall
 
 #: Columns a preview line shows for one figure.
-SHOWN = ("indicator_id", "series", "fiscal_year", "is_total", "sub_item", "value_text", "is_estimate")
+SHOWN = ("indicator_id", "series", "fiscal_year", "is_total", "sub_item", "area", "value_text", "is_estimate")
 
 
 def _key(row: dict[str, Any]) -> tuple[Any, ...]:
-    """A figure's place: indicator, series, year, 総量 flag, sub-item."""
+    """A figure's place: indicator, series, year, 総量 flag, sub-item, area (empty: ward total)."""
     return (
         row["indicator_id"],
         row.get("series"),
         row.get("fiscal_year"),
         bool(row.get("is_total")),
         row.get("sub_item") or "",
+        row.get("area") or "",
     )
 
 
@@ -104,10 +105,10 @@ def _statuses(
 
 
 def _by_indicator(rows: list[dict[str, Any]], wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """ROWS of the WANTED indicators grouped by indicator id."""
+    """Ward-total ROWS (no area) of the WANTED indicators grouped by indicator id (statuses read these)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["indicator_id"] in wanted:
+        if row["indicator_id"] in wanted and not row.get("area"):
             grouped.setdefault(row["indicator_id"], []).append(row)
     return grouped
 

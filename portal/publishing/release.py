@@ -23,6 +23,7 @@ from portal.catalog.services import import_package, publish_package
 from portal.i18n import _
 from portal.plan.services import load_plan
 from portal.publishing import merge, packagefolder
+from portal.publishing.byarea import with_area
 from portal.publishing.models import APPROVED, Draft
 from portal.publishing.packages import PublishingError, package_folder, read_plan_package
 from portal.publishing.services import check_decider, counts, today_jst
@@ -121,8 +122,10 @@ def _files(checked: Checked, version: str, desc: dict) -> dict[str, bytes]:
     pkg = checked.package
     files: dict[str, bytes] = {}
     obs = pkg.resource("observations")
-    fields = [f["name"] for f in obs.descriptor["schema"]["fields"]]
-    files[obs.path] = csv_bytes(fields, merge.next_observations(checked))
+    rows = merge.next_observations(checked)
+    schema = next(r for r in desc["resources"] if r["name"] == "observations")["schema"]
+    schema["fields"] = with_area(schema["fields"], rows)
+    files[obs.path] = csv_bytes([f["name"] for f in schema["fields"]], rows)
     changes = pkg.resource("changes")
     if checked.changes:
         if changes is None:

@@ -1,7 +1,9 @@
 """Write the publishing template of a plan package: an .xlsx workbook and a CSV of the same columns.
 
 The workbook holds the observations in the published long format (every current row, then an
-empty row for each indicator × sub-item in the next fiscal year), a sheet of target changes, a
+empty row for each indicator × sub-item in the next fiscal year), the optional by_area sheet
+(地区別: the same columns plus the area code, pre-filled with the published per-area rows; a list
+offers the 28 地区 and 5 地域 codes), a sheet of target changes, a
 sheet for the source document and a README in Japanese and English. Ids and codes are text cells
 (Excel must not read `1-2` as a date), `series` has a list, read-only columns are locked.
 """
@@ -22,7 +24,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from portal.catalog.packages import PackageData
+from portal.publishing.byarea import area_codes
 from portal.publishing.columns import (
+    AREA_COLUMN,
+    AREA_COLUMNS,
+    AREAS,
     OBSERVATION_COLUMNS,
     OBSERVATIONS,
     README,
@@ -47,6 +53,7 @@ class TemplateRows:
     observations: list[dict[str, Any]]
     targets: list[dict[str, Any]]
     next_year: int | None
+    areas: list[dict[str, Any]]
 
 
 def next_fiscal_year(pkg: PackageData) -> int | None:
@@ -78,7 +85,7 @@ def _empty_rows(
     """One empty actual row per indicator × sub-item for YEAR, unless that actual exists."""
     if year is None:
         return []
-    observations = pkg.rows("observations")
+    observations = [r for r in pkg.rows("observations") if not r.get("area")]
     present = {
         (r["indicator_id"], r.get("sub_item") or "")
         for r in observations
@@ -124,6 +131,8 @@ def template_rows(pkg: PackageData, revision: str | None = None) -> TemplateRows
         for r in pkg.rows("observations")
         if r["indicator_id"] in indicators
     ]
+    areas = [r for r in current if r.get("area")]
+    current = [r for r in current if not r.get("area")]
     year = next_fiscal_year(pkg)
     targets = [
         {
@@ -137,7 +146,7 @@ def template_rows(pkg: PackageData, revision: str | None = None) -> TemplateRows
         for r in current
         if r.get("series") == "target"
     ]
-    return TemplateRows(current + _empty_rows(pkg, indicators, year), targets, year)
+    return TemplateRows(current + _empty_rows(pkg, indicators, year), targets, year, areas)
 
 
 def _put(ws: Worksheet, row: int, col: int, column: Column, value: Any, style: StyleArray) -> None:
@@ -183,15 +192,22 @@ def _table_sheet(ws: Worksheet, columns: tuple[Column, ...], rows: list[dict[str
     ws.protection.sort = ws.protection.autoFilter = False
 
 
-def _series_list(ws: Worksheet, columns: tuple[Column, ...], last_row: int) -> None:
-    """Offer the series vocabulary as a drop-down list on the series column."""
-    col = next(i for i, c in enumerate(columns, start=1) if c.name == "series")
+def _choice_list(
+    ws: Worksheet, columns: tuple[Column, ...], name: str, choices: list[str] | tuple[str, ...], last_row: int
+) -> None:
+    """Offer CHOICES as a drop-down list (values outside it refused by Excel) on column NAME."""
+    col = next(i for i, c in enumerate(columns, start=1) if c.name == name)
     letter = ws.cell(row=1, column=col).column_letter
     check = DataValidation(
-        type="list", formula1='"' + ",".join(SERIES) + '"', allow_blank=True, showErrorMessage=True
+        type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showErrorMessage=True
     )
     check.add(f"{letter}2:{letter}{last_row}")
     ws.add_data_validation(check)
+
+
+def _series_list(ws: Worksheet, columns: tuple[Column, ...], last_row: int) -> None:
+    """Offer the series vocabulary as a drop-down list on the series column."""
+    _choice_list(ws, columns, "series", SERIES, last_row)
     for name in ("is_total", "is_estimate"):
         col = next(i for i, c in enumerate(columns, start=1) if c.name == name)
         letter = ws.cell(row=1, column=col).column_letter
@@ -215,7 +231,9 @@ def _source_sheet(ws: Worksheet) -> None:
     ws.protection.sheet = True
 
 
-def _readme_sheet(ws: Worksheet, pkg: PackageData, year: int | None) -> None:
+def _readme_sheet(
+    ws: Worksheet, pkg: PackageData, year: int | None, codes: dict[str, tuple[str, str]]
+) -> None:
     """Explain the workbook and every column in Japanese and English."""
     ws.append(["項目 / item", "日本語", "English"])
     ws.append(
@@ -234,8 +252,24 @@ def _readme_sheet(ws: Worksheet, pkg: PackageData, year: int | None) -> None:
             "document on the source sheet and upload. Grey columns cannot be changed.",
         ]
     )
+    ws.append(
+        [
+            AREAS,
+            "地区別の値（任意）：区が地区（または地域）ごとの値を公表するときだけ記入します。"
+            "列は observations シートと同じで、area に地区コード（01〜28）または地域コードを書きます。"
+            "合計できる指標（area_additive = true）は、地区の値の合計が区全体の値を超えてはいけません。",
+            "Values by district (optional): fill only when the ward publishes values per 地区 (or 地域). "
+            "Same columns as the observations sheet, with a 地区 code (01-28) or 地域 code in area. "
+            "For an additive indicator (area_additive = true) the 地区 values may not add up to more "
+            "than the ward total.",
+        ]
+    )
+    for code, (kind, name) in codes.items():
+        label = name + ("地区" if kind == "chiku" else "地域")
+        ws.append([f"area {code}", label, label])
     for sheet, columns in (
         (OBSERVATIONS, OBSERVATION_COLUMNS),
+        (AREAS, (AREA_COLUMN,)),
         (TARGETS, TARGET_COLUMNS),
         (SOURCE, SOURCE_FIELDS),
     ):
@@ -250,12 +284,17 @@ def _readme_sheet(ws: Worksheet, pkg: PackageData, year: int | None) -> None:
 def workbook_bytes(pkg: PackageData, revision: str | None = None) -> bytes:
     """The .xlsx template of PKG (optionally only REVISION's indicators)."""
     rows = template_rows(pkg, revision)
+    codes = area_codes(pkg.folder.parent)
     book = Workbook()
-    _readme_sheet(book.active, pkg, rows.next_year)
+    _readme_sheet(book.active, pkg, rows.next_year, codes)
     book.active.title = README
     observations = book.create_sheet(OBSERVATIONS)
     _table_sheet(observations, OBSERVATION_COLUMNS, rows.observations)
     _series_list(observations, OBSERVATION_COLUMNS, len(rows.observations) + 1 + SPARE_ROWS)
+    by_area = book.create_sheet(AREAS)
+    _table_sheet(by_area, AREA_COLUMNS, rows.areas)
+    _series_list(by_area, AREA_COLUMNS, len(rows.areas) + 1 + SPARE_ROWS)
+    _choice_list(by_area, AREA_COLUMNS, "area", list(codes), len(rows.areas) + 1 + SPARE_ROWS)
     _table_sheet(book.create_sheet(TARGETS), TARGET_COLUMNS, rows.targets)
     _source_sheet(book.create_sheet(SOURCE))
     book.properties.title = f"{pkg.name} {pkg.version}"

@@ -8,8 +8,9 @@ from typing import Any
 
 from portal.catalog.packages import PackageData
 from portal.i18n import _
+from portal.publishing.byarea import check_by_area
 from portal.publishing.checks import Context, SheetRow, check_observations
-from portal.publishing.columns import OBSERVATIONS, SOURCE, TARGETS
+from portal.publishing.columns import AREAS, OBSERVATIONS, SOURCE, TARGETS
 from portal.publishing.issues import Issue
 from portal.publishing.sheets import TargetChange, check_source, check_targets
 from portal.publishing.upload import Upload
@@ -55,6 +56,7 @@ def check_upload(
         )
     ctx = Context.of(pkg, today)
     result.rows = check_observations(ctx, pkg, sheet)
+    result.rows += check_by_area(ctx, pkg, upload.sheets.get(AREAS), result.rows)
     result.changes, target_issues = check_targets(ctx, upload.sheets.get(TARGETS), result.rows)
     result.source, source_issues = check_source(upload.sheets.get(SOURCE), source or {})
     result.issues = sorted(ctx.issues + target_issues + source_issues, key=_order)
@@ -75,5 +77,5 @@ def _anything_new(result: Checked) -> bool:
 
 def _order(issue: Issue) -> tuple[Any, ...]:
     """Sort key: sheet order of the template, then row, then column."""
-    sheets = {OBSERVATIONS: 0, TARGETS: 1, SOURCE: 2}
+    sheets = {OBSERVATIONS: 0, AREAS: 1, TARGETS: 2, SOURCE: 3}
     return sheets.get(issue.sheet, 9), issue.row or 0, issue.column or ""
