@@ -179,8 +179,10 @@ def test_district_values_are_published_on_the_indicator_and_district_pages(app, 
         from portal.plan.figures import figures
         from portal.plan.services import get_indicator
 
-        ward = figures(get_indicator(get_session(), PEOPLE))  # the ward status reads ward rows only
-        assert ward.subs[0].by_year["actual"][2023].value == 900 and len(ward.subs) == 1
+        indicator = get_indicator(get_session(), PEOPLE)  # statuses and charts read ward rows only
+        assert len(indicator.observations) == 4 and {o.area for o in indicator.observations} == {None}
+        assert sorted(o.area for o in indicator.area_observations) == ["01", "01", "02", "03"]
+        assert figures(indicator).subs[0].by_year["actual"][2023].value == 900
 
 
 def test_district_values_over_the_ward_total_are_refused_with_the_cells_named(app, tmp_path):
