@@ -9,8 +9,10 @@ each access (computing a missing value happens outside it, so a slow render bloc
 The page cache is the `Cache` of rendered bodies that changes only with the data: it is emptied
 when a data stamp (a value the catalogue computes from its releases) changes, and the stamp is
 read at most once per STAMP_SECONDS per process, so a running server picks up a rebuild within
-that time. Whole pages (layout included) are reused only for requests without cookies, which
-carry no session, flash message or CSRF token that could differ between visitors.
+that time; the process that publishes expires it at once (`expire_pages`), so whoever
+approves sees the result on the next page. Whole pages (layout included) are reused only for
+requests without cookies, which carry no session, flash message or CSRF token that could
+differ between visitors.
 """
 
 from __future__ import annotations
@@ -108,6 +110,18 @@ class PageCache:
                 self._held = stamp
                 self.items.clear()
         return self.items
+
+    def expire(self) -> None:
+        """Re-read the data stamp on the next request: this process has just changed the data."""
+        self._read_at = float("-inf")
+
+
+def expire_pages(app: Flask) -> None:
+    """Make APP's next request see a publication it has just committed (other processes within
+    STAMP_SECONDS)."""
+    pages = app.extensions.get("page_cache")
+    if pages is not None:
+        pages.expire()
 
 
 def _pages(session: Session) -> Cache:

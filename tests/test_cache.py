@@ -51,3 +51,12 @@ def test_the_page_cache_is_emptied_when_the_data_stamp_changes():
     assert pages.current(None).get("page") == "old", "the stamp is re-read at most once a second"
     timer.now += STAMP_SECONDS
     assert pages.current(None).get("page") is None
+
+
+def test_an_expired_page_cache_reads_the_stamp_on_the_next_request():
+    timer, stamp = FakeTimer(), ["v1"]
+    pages = PageCache(lambda _session: stamp[0], timer=timer)
+    pages.current(None).set("page", "old")
+    stamp[0] = "v2"  # this process has just published: no second may pass before it shows
+    pages.expire()
+    assert pages.current(None).get("page") is None

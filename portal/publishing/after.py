@@ -5,7 +5,8 @@ changed are re-indexed (portal.publishing.reindex). The publication is recorded 
 in the database, for the other app hosts (portal.publishing.replica) and for followers: a
 callable in app.extensions["publishing_hooks"] is called with the Published after the commit.
 Cached pages need no purge: the page cache (portal.cache) is emptied when
-catalog.services.data_stamp changes, which the new release does.
+catalog.services.data_stamp changes, which the new release does; this process re-reads the
+stamp at once (expire_pages), other processes within a second.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from flask import Flask
 from sqlalchemy.orm import Session
 
 from portal import clock
+from portal.cache import expire_pages
 from portal.catalog import releases
 from portal.db import begin_write, get_session
 from portal.i18n import _
@@ -52,6 +54,7 @@ def approve_and_refresh(
     changes = reindex.compare(before, reindex.documents(app, session, name, plan_id))
     publication = _record(app, session, draft, published, changes)
     session.commit()
+    expire_pages(app)  # the approver's next page shows the release, not a page cached before it
     indexed = reindex.apply(changes)
     if [p.id for p in replica.pending(session, app.config["SEARCH_INDEX_DIR"])] == [publication.id]:
         replica.mark_applied(app.config["SEARCH_INDEX_DIR"], publication.id)

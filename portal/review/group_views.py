@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, request, url_for
 
 from portal import clock
+from portal.cache import expire_pages
 from portal.consult import crosswalk, services
 from portal.db import get_session
 from portal.i18n import _
@@ -136,6 +137,7 @@ def _publish(slug: str):
                {"receipt_digest": result.receipt_digest, "receipt_count": result.receipt_count,
                 "package": f"{result.package_name} {result.package_version}"})
     session.commit()
+    expire_pages(current_app)  # the result's dataset shows on this process's next page
     _index(session, c, result.package_name)
     flash(_("The result was published."))
     return redirect(url_for("consult_result.result", slug=slug, lang="ja"), code=303)

@@ -145,6 +145,7 @@ def test_template_has_the_by_area_sheet_with_the_area_codes(app, tmp_path):
 
 
 def test_district_values_are_published_on_the_indicator_and_district_pages(app, tmp_path):
+    app.extensions["page_cache"].timer = lambda: 100.0  # no second passes: the approval itself must show
     client = app.test_client()
     before = client.get(f"/ja/plans/indicator/{PEOPLE}/").get_data(as_text=True)
     assert 'id="areas-h"' not in before  # nothing shown before the ward publishes 地区 values
