@@ -27,7 +27,8 @@ FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 #: EU file-type codes of the release files, by file kind.
 FILE_TYPES = {"csv": "CSV", "excel": "CSV", "json": "JSON", "datapackage": "JSON", "zip": "ZIP",
-              "xlsx": "XLSX", "workbook": "XLSX", "sums": "TXT"}
+              "xlsx": "XLSX", "workbook": "XLSX", "sums": "TXT",
+              "original": "XLSX", "original-csv": "CSV"}
 
 
 def text(ja: str, en: str) -> list[dict[str, str]]:

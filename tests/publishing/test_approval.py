@@ -175,3 +175,19 @@ def test_a_draft_made_on_an_older_version_is_refused(pub_app, tmp_path):
     assert _approve(pub_app, first).exit_code == 0
     result = _approve(pub_app, second)
     assert result.exit_code != 0 and "1.2.0" in result.output
+
+
+def test_catalogue_feeds_list_a_ward_published_release_with_its_original(pub_app, tmp_path):
+    assert _approve(pub_app, _draft(pub_app, tmp_path)).exit_code == 0
+    client = pub_app.test_client()
+    show = client.get("/api/3/action/package_show?id=mirai-plan-2022")
+    assert show.status_code == 200
+    originals = [r for r in show.get_json()["result"]["resources"] if r["name"].startswith("original")]
+    assert originals and originals[0]["format"] == "XLSX"
+    catalog = client.get("/catalog.jsonld")
+    assert catalog.status_code == 200
+    assert "/original" in catalog.get_data(as_text=True)  # the 原本 the ward uploaded, as a distribution
+    for url in ("/catalog.ttl", "/catalog.rdf", "/datasets/current.zip", "/ja/datasets/mirai-plan-2022/",
+                "/en/datasets/mirai-plan-2022.json", "/api/3/action/package_search?q=mirai",
+                "/api/3/action/current_package_list_with_resources"):
+        assert client.get(url).status_code == 200, url
