@@ -19,6 +19,13 @@ DICTIONARY_HEADER = [
 ]
 
 
+#: The README's line for sources.csv (portal.catalog.sources).
+SOURCES_LINE = (
+    "- `sources.csv` — 出典一覧：`source_document` と `source_line` の組ごとに、区の資料の題名・日付・"
+    "ページ（英語の題名は非公式訳） / sources: for each `source_document` and `source_line`, the ward"
+    " document's title, date and page (English titles are unofficial translations)")
+
+
 def data_dictionary(pkg: PackageData) -> bytes:
     """Return the data dictionary (one row per field) as UTF-8 CSV with a BOM, for Excel."""
     out = io.StringIO(newline="")
@@ -40,8 +47,10 @@ def _resource_lines(pkg: PackageData) -> list[str]:
             f" ({len(r.rows)} rows / 行)" for r in pkg.resources]
 
 
-def readme(pkg: PackageData, *, url: str, attribution_ja: str, licence: dict[str, Any]) -> str:
-    """Return README.md in Japanese then English, generated from the descriptor."""
+def readme(pkg: PackageData, *, url: str, attribution_ja: str, licence: dict[str, Any],
+           with_sources: bool = False) -> str:
+    """Return README.md in Japanese then English, generated from the descriptor (WITH_SOURCES:
+    the release has sources.csv)."""
     d = pkg.descriptor
     note = (d.get("portal") or {}).get("translation_note", "")
     lines = [
@@ -68,7 +77,8 @@ def readme(pkg: PackageData, *, url: str, attribution_ja: str, licence: dict[str
         "keep every value exactly.",
         "", note, "", "## Files / ファイル", "", *_resource_lines(pkg),
         "- `datapackage.json` — Frictionless Data Package descriptor (bytes and sha256 per file)",
-        "- `data-dictionary.csv` — 項目定義 / data dictionary", "",
+        "- `data-dictionary.csv` — 項目定義 / data dictionary",
+        *([SOURCES_LINE] if with_sources else []), "",
     ]
     return "\n".join(lines)
 

@@ -22,7 +22,8 @@ FORMATS = {"csv": ("CSV", "data"), "excel": ("CSV (UTF-8 with BOM, for Excel)", 
            "json": ("JSON", "data"), "xlsx": ("XLSX", "data"),
            "datapackage": ("Data Package JSON", "metadata"),
            "zip": ("ZIP", "archive"), "workbook": ("XLSX", "archive"), "sums": ("SHA256SUMS", "checksums"),
-           "original": ("XLSX", "source"), "original-csv": ("CSV", "source")}
+           "sources": ("CSV", "documentation"), "original": ("XLSX", "source"),
+           "original-csv": ("CSV", "source")}
 #: Licences the Open Definition lists as conformant (CKAN's `isopen`).
 OPEN_LICENCES = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODC-BY-1.0", "ODbL-1.0", "PDDL-1.0"}
 

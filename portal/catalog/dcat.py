@@ -89,7 +89,8 @@ def _document_node(doc: Any, fallback_title: str, ctx: Context) -> dict[str, Any
 
 def _distributions(man: dict[str, Any], ctx: Context, licence: dict[str, Any]) -> list[dict[str, Any]]:
     """Every file of a release as a distribution, titled by its resource."""
-    titles = {}
+    titles = {"sources.csv": ("出典一覧（sources.csv）",
+                              "Sources: document and page of each cited line (sources.csv)")}
     for res in man["resources"]:
         for filename in res["files"].values():
             titles[filename] = (f"{res.get('title_ja') or res['name']}（{filename}）",

@@ -28,7 +28,7 @@ LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 #: EU file-type codes of the release files, by file kind.
 FILE_TYPES = {"csv": "CSV", "excel": "CSV", "json": "JSON", "datapackage": "JSON", "zip": "ZIP",
               "xlsx": "XLSX", "workbook": "XLSX", "sums": "TXT",
-              "original": "XLSX", "original-csv": "CSV"}
+              "original": "XLSX", "original-csv": "CSV", "sources": "CSV"}
 
 
 def text(ja: str, en: str) -> list[dict[str, str]]:

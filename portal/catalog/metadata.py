@@ -75,5 +75,6 @@ def dataset_metadata(base: str | Path, man: dict[str, Any], *, base_url: str,
         "resources": [_resource(man, r, file_url) for r in man["resources"]],
         "downloads": [_download(man, filename, fmt, file_url) for filename, fmt in (
             ("datapackage.json", "datapackage"), (f"{name}-{version}.zip", "zip"),
-            (f"{name}-{version}.xlsx", "workbook"), ("SHA256SUMS", "sums")) if filename in man["files"]],
+            (f"{name}-{version}.xlsx", "workbook"), ("sources.csv", "sources"), ("SHA256SUMS", "sums"))
+            if filename in man["files"]],
     }

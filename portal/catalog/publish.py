@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from portal import packagefiles
-from portal.catalog import bundle, citation, releases, xlsx
+from portal.catalog import bundle, citation, releases, sources, xlsx
 from portal.catalog.changes import compare, jsonable
 from portal.catalog.packages import PackageData, ResourceData, frictionless_version
 from portal.spreadsheet import excel_csv
@@ -24,7 +24,7 @@ MEDIATYPES = {"csv": "text/csv; charset=utf-8", "excel": "text/csv; charset=utf-
               "json": "application/json", "datapackage": "application/json",
               "zip": "application/zip", "xlsx": xlsx.MEDIATYPE, "workbook": xlsx.MEDIATYPE,
               "sums": "text/plain; charset=utf-8", "original": xlsx.MEDIATYPE,
-              "original-csv": "text/csv; charset=utf-8"}
+              "original-csv": "text/csv; charset=utf-8", "sources": "text/csv; charset=utf-8"}
 #: The checksum list of a release (the name sha256sum and GNU tools expect).
 SUMS = "SHA256SUMS"
 
@@ -90,10 +90,14 @@ def _package_files(pkg: PackageData, url: str, now: datetime) -> dict[str, tuple
         files.update(resource_files(pkg, res, now))
     desc_bytes = json.dumps(release_descriptor(pkg), ensure_ascii=False, indent=2).encode("utf-8")
     files["datapackage.json"] = ("datapackage", desc_bytes)
+    cited = sources.sources_csv(pkg)
     readme = bundle.readme(pkg, url=url, attribution_ja=citation.attribution_ja(pkg.descriptor),
-                           licence=citation.licence(pkg.descriptor))
+                           licence=citation.licence(pkg.descriptor), with_sources=cited is not None)
     inside = {"README.md": readme.encode("utf-8"), "datapackage.json": desc_bytes,
               "data-dictionary.csv": bundle.data_dictionary(pkg)}
+    if cited is not None:
+        files[sources.FILENAME] = ("sources", cited)
+        inside[sources.FILENAME] = cited
     inside.update({res.path: (pkg.folder / res.path).read_bytes() for res in pkg.resources})
     files[f"{pkg.name}-{pkg.version}.zip"] = ("zip", bundle.build_zip(pkg, inside))
     files[f"{pkg.name}-{pkg.version}.xlsx"] = ("workbook",

@@ -82,8 +82,8 @@ def test_the_hashes_shown_on_the_page_match_the_files(real_client):
     page = real_client.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True)
     links = re.findall(r'<a href="([^"]+)" data-sha256="([0-9a-f]{64})">', page)
     resources = len(real_client.get("/api/v1/datasets/mirai-plan-2022").get_json()["resources"])
-    # CSV, Excel CSV, JSON, xlsx per resource + descriptor, ZIP, workbook, SHA256SUMS
-    assert len(links) == resources * 4 + 4
+    # CSV, Excel CSV, JSON, xlsx per resource + descriptor, ZIP, workbook, sources.csv, SHA256SUMS
+    assert len(links) == resources * 4 + 5
     for url, shown in links:
         body = _get(real_client, url).data
         assert hashlib.sha256(body).hexdigest() == shown, url

@@ -55,7 +55,8 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     assert data["version"] == "1.1.0"
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     meta = real_client.get("/api/v1/datasets/hoken-fukushi-plan").get_json()
-    assert len(data["distribution"]) == 4 * len(meta["resources"]) + 4
+    # per resource CSV, Excel CSV, JSON, xlsx; descriptor, ZIP, workbook, sources.csv, SHA256SUMS
+    assert len(data["distribution"]) == 4 * len(meta["resources"]) + 5
     # In the page's language, dated as the page dates the release, with place, period and variables.
     assert data["inLanguage"] == "en" and data["name"] == meta["title"]["en"]
     assert data["description"] == meta["description"]["en"]
