@@ -122,3 +122,18 @@ def test_simplified_queries_match_and_score_exactly_as_built(real_app, monkeypat
         assert simplified[q][0] == total and simplified[q][3] == facets, q
         assert simplified[q][1] == uids, q
         assert simplified[q][2] == pytest.approx(scores), q
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("quake", "project:mirai-plan-2022:"),
+    ("ヤングケアラー支援", "project:hoken-fukushi-plan:r2024:project-8-1-3"),
+    ("死にたいほどつらい", "project:hoken-fukushi-plan:r2024:project-4-1-3"),
+])
+def test_the_item_page_ranks_above_its_own_indicators(real_app, query, expected):
+    """A resident lands on the 事業 page (which lists its indicators), not on one indicator of it."""
+    assert _rank(real_app, "ja")(query)[0].startswith(expected)
+
+
+def test_kids_means_children_not_every_child_word(real_app):
+    """「kids」 is searched as children: the children's item comes second at worst, not tenth."""
+    assert "project:sogo-senryaku-2015:soan:p1-i3-s1" in _rank(real_app, "ja")("kids")[:2]
