@@ -5,13 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup
 
-from portal.areas import figures, services
+from portal.areas import figures, rollout, services
 from portal.areas.maps import HEIGHT, WIDTH, project
 from portal.cache import cached_page, cached_value
 from portal.db import get_session
 from portal.i18n import _, current_lang
-from portal.plan.extras import package_rows
-from portal.plan.models import Node
 
 bp = Blueprint("areas", __name__, url_prefix="/<lang>/chiku")
 
@@ -62,7 +60,8 @@ def chiku_page(chiku_id: str):
         chiku = services.get_chiku(session, chiku_id) or abort(404)
         return {"title": _("%(name)s district", name=chiku.name), "chiku": chiku,
                 "chomes": chiku.chomes, "pop": services.population(chiku.chomes),
-                "map": _map(session, {chiku.chiku_id}), "rollout": _rollout(session),
+                "map": _map(session, {chiku.chiku_id}),
+                "rollout": rollout.grouped(session, current_app.config["DATASETS_DIR"]),
                 "entries": figures.chiku_entries(session, chiku.chiku_id),
                 "credit": services.dataset_attribution(session)}
 
@@ -83,17 +82,6 @@ def find_page():
 def _map(session, highlight: set[str]) -> dict:
     """Map geometry with the 地区 in HIGHLIGHT emphasised."""
     return {"points": project(services.all_chome(session), highlight), "width": WIDTH, "height": HEIGHT}
-
-
-def _rollout(session) -> list[dict]:
-    """Plan items whose printed text says they reach every 地区, grouped by item."""
-    grouped: dict[str, dict] = {}
-    for row in package_rows(current_app.config["DATASETS_DIR"], "chiku-rollout", "rollout"):
-        node = session.get(Node, row["node_id"])
-        if node is None:
-            continue
-        grouped.setdefault(row["node_id"], {"node": node, "quotes": []})["quotes"].append(row)
-    return list(grouped.values())
 
 
 @bp.app_template_global("district_figures")

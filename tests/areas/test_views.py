@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
@@ -58,6 +59,22 @@ def test_chiku_page_lists_items_rolled_out_everywhere_and_says_figures_are_ward_
     page = site_client.get("/ja/chiku/15/").get_data(as_text=True)
     assert "防災塾" in page and "福祉の相談窓口" in page
     assert "地区別の数値はありません" in page
+
+
+def test_chiku_page_quotes_whole_sentences_grouped_by_plan_and_item(site_client):
+    """Issue 18: sentences, not cut lines, under their plan and item, with the item's indicators' status."""
+    page = site_client.get("/ja/chiku/15/").get_data(as_text=True)
+    section = page[page.index('id="plans-h"'):page.index('id="chome-h"')]
+    plans = re.findall(r"<h3>(.*?)</h3>", section)
+    assert len(plans) == 3 and len(set(plans)) == 3  # each plan once, its items beneath it
+    quotes = re.findall(r'<blockquote lang="ja"><p>(.*?)</p></blockquote>', section)
+    assert quotes and all(q.endswith("。") for q in quotes)
+    assert any("28 地区の日常生活圏域ごとに「アクションチーム」を結成します。" in q for q in quotes)
+    assert not any(q.startswith("知症") for q in quotes)
+    item = section[section.index("地域づくりプロジェクト"):]
+    item = item[:item.index("</li>")]
+    related = item[item.index('class="related"'):]
+    assert "アクションチーム" in related and 'class="status status-' in related  # 4-4's indicators, ward-wide
 
 
 @pytest.mark.parametrize(("typed", "chiku"), [
