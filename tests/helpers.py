@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -36,6 +37,22 @@ from portal import db as portal_db
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TEST_DATASETS = HERE / "data" / "datasets"
+
+
+def package_version(name: str) -> str:
+    """The version of datasets/NAME as shipped: tests follow the package instead of pinning a number."""
+    return json.loads((ROOT / "datasets" / name / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+
+def bumped(version: str, part: str = "minor") -> str:
+    """VERSION after a minor (new figures) or a patch (correction) bump, as the publishing flow numbers it."""
+    major, minor, patch = (int(x) for x in version.split("."))
+    return f"{major}.{minor + 1}.0" if part == "minor" else f"{major}.{minor}.{patch + 1}"
+
+
+#: mirai-plan-2022's version as shipped, the version a staff publication makes of it, and a correction's.
+MIRAI_VERSION = package_version("mirai-plan-2022")
+MIRAI_NEXT, MIRAI_FIX = bumped(MIRAI_VERSION), bumped(MIRAI_VERSION, "patch")
 #: The ward documents the datasets were extracted from (a sibling of the checkout).
 SEEDS = ROOT.parent / "shared" / "seeds"
 #: Mark for tests that read the ward documents in ../shared/seeds/ (skipped, with the reason, without them).

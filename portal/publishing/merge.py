@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from portal.plan import labelling
 from portal.publishing.byarea import with_area
 from portal.publishing.checks import SheetRow
 from portal.publishing.validate import Checked
@@ -79,7 +80,18 @@ def next_observations(checked: Checked) -> list[dict[str, Any]]:
             values["observation_id"] = observation_id(values, taken)
             table.append(_traced(SheetRow(row.number, values), fields, original))
     table += _original_targets(checked, table, taken)
-    return table
+    return _labelled(checked, table, fields)
+
+
+def _labelled(checked: Checked, table: list[dict[str, Any]], fields: list[str]) -> list[dict[str, Any]]:
+    """TABLE with the labelling columns derived (period, as_of read as a date) where the package has them.
+
+    Kept rows get the values they were published with (the same rules made them); typed rows get theirs.
+    """
+    if "period_start_fy" not in fields:
+        return table
+    units = {r["indicator_id"]: r.get("unit") for r in checked.package.rows("indicators")}
+    return labelling.label_observations(table, units)
 
 
 def _original_targets(checked: Checked, table: list[dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:

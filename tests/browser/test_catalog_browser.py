@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.helpers import MIRAI_VERSION
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["/ja/datasets/", "/ja/datasets/mirai-plan-2022/", "/en/datasets/setagaya-areas/1.0.0/"]
@@ -36,7 +38,7 @@ def test_dataset_page_exposes_its_json_ld_to_readers(portal_url, browser_page):
     browser_page.goto(portal_url + "/ja/datasets/mirai-plan-2022/")
     text = browser_page.locator('script[type="application/ld+json"]').text_content()
     data = json.loads(text)
-    assert data["@type"] == "Dataset" and data["version"] == "1.1.0"
+    assert data["@type"] == "Dataset" and data["version"] == MIRAI_VERSION
 
 
 @pytest.mark.parametrize("path", PAGES)

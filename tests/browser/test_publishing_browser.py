@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.helpers import ROOT, serve_copy, server_env
+from tests.helpers import MIRAI_NEXT, MIRAI_VERSION, ROOT, serve_copy, server_env
 from tests.publishing.filling import SOURCE, THREE, fill_actuals, fill_source, find_row, put
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "publishing browser passphrase"
-OLD_FILES = ("observations.csv", "observations.json", "datapackage.json", "mirai-plan-2022-1.1.0.zip")
+OLD_FILES = ("observations.csv", "observations.json", "datapackage.json",
+             f"mirai-plan-2022-{MIRAI_VERSION}.zip")
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +57,10 @@ def _login(chromium: Any, base: str, user: str) -> Any:
 
 
 def _digests(base: str) -> dict[str, str]:
-    """sha256 of version 1.1.0's files as served."""
+    """sha256 of the shipped version's files as served."""
     found = {}
     for name in OLD_FILES:
-        with urllib.request.urlopen(f"{base}/datasets/mirai-plan-2022/1.1.0/{name}") as response:
+        with urllib.request.urlopen(f"{base}/datasets/mirai-plan-2022/{MIRAI_VERSION}/{name}") as response:
             found[name] = hashlib.sha256(response.read()).hexdigest()
     return found
 
@@ -107,14 +108,14 @@ def test_ward_publishes_fy2023_actuals_through_the_browser(chromium, ward, tmp_p
     admin = _login(chromium, ward, "suzuki")
     admin.goto(draft_url)
     admin.get_by_role("button", name="承認して公表する").click(timeout=240_000)  # publish + re-index
-    assert "1.2.0" in admin.locator("main").inner_text()
+    assert MIRAI_NEXT in admin.locator("main").inner_text()
 
     admin.goto(f"{ward}/ja/plans/indicator/mirai-plan-2022:action:1-1-1/")
     page_text = admin.locator("main").inner_text()
     assert "1,600" in page_text and "達成" in page_text
     admin.goto(f"{ward}/ja/datasets/mirai-plan-2022/")
     changelog = admin.locator("ol.changelog").inner_text()
-    assert "1.2.0" in changelog and SOURCE["title_ja"] in changelog and "sato" in changelog
+    assert MIRAI_NEXT in changelog and SOURCE["title_ja"] in changelog and "sato" in changelog
     assert _digests(ward) == before
     admin.goto(f"{ward}/ja/search?q={SOURCE['title_ja']}")
     assert admin.locator("a[href='/ja/datasets/mirai-plan-2022/']").count() >= 1

@@ -9,10 +9,12 @@ import urllib.request
 
 import pytest
 
+from tests.helpers import MIRAI_VERSION
+
 pytestmark = pytest.mark.browser
 
-TABLE = "/ja/datasets/mirai-plan-2022/1.1.0/tables/observations-labelled/"
-ROWS = "/api/v1/datasets/mirai-plan-2022/1.1.0/resources/observations-labelled/rows"
+TABLE = f"/ja/datasets/mirai-plan-2022/{MIRAI_VERSION}/tables/observations-labelled/"
+ROWS = f"/api/v1/datasets/mirai-plan-2022/{MIRAI_VERSION}/resources/observations-labelled/rows"
 
 
 def _api(portal_url: str, query: str) -> dict:

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, XSD
 
 from portal import create_app
 from portal.build import build
-from tests.helpers import ROOT, make_config
+from tests.helpers import MIRAI_VERSION, ROOT, make_config
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -87,7 +87,7 @@ def test_every_dataset_has_the_recommended_properties(graph):
 
 
 def test_plan_period_is_the_temporal_coverage_in_fiscal_years(graph):
-    mirai = URIRef("http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.0/")
+    mirai = URIRef(f"http://127.0.0.1:5000/datasets/mirai-plan-2022/{MIRAI_VERSION}/")
     period = graph.value(mirai, DCTERMS.temporal)
     assert graph.value(period, DCAT.startDate) == Literal("2022-04-01", datatype=XSD.date)
     assert graph.value(period, DCAT.endDate) == Literal("2024-03-31", datatype=XSD.date)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from tests.helpers import MIRAI_VERSION
+
 
 def _jsonld(page: str) -> dict:
     """Parse the schema.org JSON-LD block of a page."""
@@ -38,12 +40,12 @@ def test_dataset_page_shows_licence_attribution_sources_schema_preview_and_citat
             "（令和5年2月）を加工して作成") in page
     assert 'rel="license">Creative Commons Attribution 4.0</a>' in page
     assert "003_a0da86d5be0d2af2.txt" in page
-    assert "<dd>1.1.0</dd>" in page
+    assert f"<dd>{MIRAI_VERSION}</dd>" in page
     assert "<code>observation_id</code>" in page and "<th scope=\"col\">単位</th>" in page
     assert "806行" in page
     assert "frictionless 5" in page and "エラー 0 件" in page
-    assert "@misc{mirai_plan_2022_1_1_0," in page
-    assert "http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.0/" in page
+    assert "@misc{mirai_plan_2022_" + MIRAI_VERSION.replace(".", "_") + "," in page
+    assert f"http://127.0.0.1:5000/datasets/mirai-plan-2022/{MIRAI_VERSION}/" in page
     assert "Excel用CSV（UTF-8 BOM付き）" in page
     assert "mirai-plan-2022:action:1-1-1" in page  # a preview row
 
@@ -52,7 +54,7 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     page = real_client.get("/en/datasets/hoken-fukushi-plan/").get_data(as_text=True)
     data = _jsonld(page)
     assert data["@type"] == "Dataset"
-    assert data["version"] == "1.1.0"
+    assert data["version"] == MIRAI_VERSION
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     meta = real_client.get("/api/v1/datasets/hoken-fukushi-plan").get_json()
     # per resource CSV, Excel CSV, JSON, xlsx; descriptor, ZIP, workbook, sources.csv, SHA256SUMS

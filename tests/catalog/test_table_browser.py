@@ -10,7 +10,9 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 
-NAME, VERSION = "mirai-plan-2022", "1.1.0"
+from tests.helpers import MIRAI_VERSION
+
+NAME, VERSION = "mirai-plan-2022", MIRAI_VERSION
 ROWS = f"/api/v1/datasets/{NAME}/{VERSION}/resources/%s/rows"
 PAGE = f"/ja/datasets/{NAME}/{VERSION}/tables/%s/"
 

@@ -77,11 +77,11 @@ def test_draft_nodes_and_placeholders() -> None:
 
 
 def test_indicator_counts() -> None:
-    """39 行動量 and 43 成果指標 rows (P10-5 a)/b) is one printed row with two sub-items; 【再掲】 rows kept)."""
+    """39 行動量 and 44 成果指標 (P10-5 a)/b), one printed row, are P10-5a and P10-5b; 【再掲】 rows kept)."""
     kinds = Counter(i["kind"] for i in rows("indicators"))
-    assert kinds == {"action": 39, "outcome": 43}
+    assert kinds == {"action": 39, "outcome": 44}
     refs = [i for i in rows("indicators") if i["implementation_plan_ref"]]
-    assert len(refs) == 64  # 33 on 行動量 + 31 on 成果指標
+    assert len(refs) == 65  # 33 on 行動量 + 32 on 成果指標 (P10-5a and P10-5b each carry P10-5's)
     node_ids = {n["node_id"]: n for n in rows("nodes")}
     for i in rows("indicators"):
         assert node_ids[i["node_id"]]["level"] == "project"
@@ -127,8 +127,10 @@ def test_sum_totals() -> None:
         os_ = obs[iid]
         for t in [o for o in os_ if o["is_total"] == "true" and o["value"]]:
             sub = t["sub_item"]
-            years = [float(o["value"]) for o in os_ if o["fiscal_year"] and o["series"] == "target" and o["value"]
-                     and o["sub_item"] == (sub if sub.startswith(("a)", "b)")) else "")]
+            yearly = [o for o in os_ if o["fiscal_year"] and o["series"] == "target" and o["value"]]
+            # a running total (累計…) grows by the annual cells; any other total is their sum
+            years = [float(o["value"]) for o in yearly
+                     if ("累計" not in o["sub_item"] if sub.startswith("累計") else o["sub_item"] == sub)]
             if sub.startswith("累計"):
                 base = [float(o["value"]) for o in os_ if o["series"] == "baseline" and o["sub_item"] == sub]
                 assert base and abs(base[0] + sum(years) - float(t["value"])) < 1e-9, iid

@@ -110,7 +110,7 @@ def test_circled_numbers_survive_in_codes():
 def test_build_loads_every_package_with_japanese_and_english_names(real_app):
     with real_app.app_context():
         session = get_session()
-        assert session.scalar(select(func.count()).select_from(Indicator)) == 154 + 82
+        assert session.scalar(select(func.count()).select_from(Indicator)) == 154 + 83
         assert session.scalar(select(func.count()).select_from(Observation)) > 1000
         nameless = session.scalar(select(func.count()).select_from(Node).where(
             (Node.name_en == "") | (Node.name_ja == "")))

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from portal import clock
 from portal.db import get_session
 from portal.notify.models import FollowerAddress, Outbox
+from tests.helpers import MIRAI_NEXT
 from tests.notify.conftest import follow, link_in, press
 from tests.publishing.conftest import MIRAI
 from tests.publishing.test_update_events import _publish
@@ -54,7 +55,7 @@ def test_new_version_mails_each_confirmed_follower_once_and_unsubscribe_works(pu
     new = inbox.messages[before:]
     assert sorted(m["To"] for m in new) == [ALICE, CAROL]  # Carol follows twice: one mail
     for message in new:
-        assert message["Subject"].startswith("新しいデータ（版1.2.0）")
+        assert message["Subject"].startswith(f"新しいデータ（版{MIRAI_NEXT}）")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert re.fullmatch(r"<https?://\S+/follow/one-click/\S+>", message["List-Unsubscribe"].strip())
     assert _send(pub_app) and len(inbox.messages) == before + 2  # nothing twice
@@ -152,7 +153,7 @@ def test_daily_digest_groups_updates_by_plan_once_a_day(pub_app, smtp, tmp_path)
     digest = inbox.to(ALICE)[-1]
     assert digest["Subject"].startswith("まとめ：")
     body = digest.get_body(("plain",)).get_content()
-    assert "■ " in body and "1. 新しいデータ（版1.2.0）" in body
+    assert "■ " in body and f"1. 新しいデータ（版{MIRAI_NEXT}）" in body
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     count = len(inbox.to(ALICE))
     _send(pub_app)

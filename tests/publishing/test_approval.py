@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from portal.staff.models import AuditEntry
-from tests.helpers import db_fingerprint
+from tests.helpers import MIRAI_FIX, MIRAI_NEXT, MIRAI_VERSION, db_fingerprint
 from tests.publishing.conftest import MIRAI, login
 from tests.publishing.filling import THREE, as_bytes, filled, find_row, import_file, put
 
@@ -109,7 +109,7 @@ def test_send_back_keeps_everything_unpublished(pub_app, tmp_path):
 
 def test_approval_publishes_a_new_version_with_its_original_and_trace(pub_app, tmp_path):
     releases = Path(pub_app.config["RELEASES_DIR"]) / MIRAI
-    old = _tree_digest(releases / "1.1.0")
+    old = _tree_digest(releases / MIRAI_VERSION)
     book = filled(pub_app, tmp_path)
     rows = {
         i: find_row(
@@ -121,21 +121,21 @@ def test_approval_publishes_a_new_version_with_its_original_and_trace(pub_app, t
     draft_id = _draft(pub_app, tmp_path, data)
     result = _approve(pub_app, draft_id, by="admin")
     assert result.exit_code == 0, result.output
-    assert "published mirai-plan-2022 1.2.0" in result.output
-    assert _tree_digest(releases / "1.1.0") == old  # the previous version, byte for byte
-    manifest = json.loads((releases / "1.2.0" / "manifest.json").read_text(encoding="utf-8"))
+    assert f"published mirai-plan-2022 {MIRAI_NEXT}" in result.output
+    assert _tree_digest(releases / MIRAI_VERSION) == old  # the previous version, byte for byte
+    manifest = json.loads((releases / MIRAI_NEXT / "manifest.json").read_text(encoding="utf-8"))
     original = f"original-{hashlib.sha256(data).hexdigest()[:16]}.xlsx"
     assert manifest["files"][original]["sha256"] == hashlib.sha256(data).hexdigest()
-    assert (releases / "1.2.0" / original).read_bytes() == data
+    assert (releases / MIRAI_NEXT / original).read_bytes() == data
     desc = manifest["descriptor"]
     entry = desc["portal"]["changelog"][-1]
-    assert (entry["uploaded_by"], entry["approved_by"], entry["version"]) == ("editor", "admin", "1.2.0")
+    assert (entry["uploaded_by"], entry["approved_by"], entry["version"]) == ("editor", "admin", MIRAI_NEXT)
     assert entry["what"]["added"] == 3 and entry["source"]["title_ja"].endswith("（テスト用）")
     assert any(
         s.get("original", {}).get("sha256") == hashlib.sha256(data).hexdigest() for s in desc["sources"]
     )
     published = list(
-        csv.DictReader(io.StringIO((releases / "1.2.0" / "observations.csv").read_text("utf-8")))
+        csv.DictReader(io.StringIO((releases / MIRAI_NEXT / "observations.csv").read_text("utf-8")))
     )
     new = {r["indicator_id"]: r for r in published if r["fiscal_year"] == "2023" and r["series"] == "actual"}
     assert {i: (new[i]["source_document"], int(new[i]["source_line"])) for i in THREE} == {
@@ -167,14 +167,14 @@ def test_every_step_is_in_the_audit_log(pub_app, tmp_path):
 def test_a_correction_is_a_patch_version(pub_app, tmp_path):
     draft_id = _draft(pub_app, tmp_path, None, "--correction", "令和5年度実績の誤りを訂正")
     result = _approve(pub_app, draft_id)
-    assert "1.1.1" in result.output, result.output
+    assert MIRAI_FIX in result.output, result.output
 
 
 def test_a_draft_made_on_an_older_version_is_refused(pub_app, tmp_path):
     first, second = _draft(pub_app, tmp_path), _draft(pub_app, tmp_path)
     assert _approve(pub_app, first).exit_code == 0
     result = _approve(pub_app, second)
-    assert result.exit_code != 0 and "1.2.0" in result.output
+    assert result.exit_code != 0 and MIRAI_NEXT in result.output
 
 
 def test_catalogue_feeds_list_a_ward_published_release_with_its_original(pub_app, tmp_path):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from portal import create_app
 from portal.publishing import reindex
 from portal.search.documents import Document
+from tests.helpers import MIRAI_NEXT
 from tests.publishing.conftest import MIRAI, make_config_without_database
 from tests.publishing.filling import as_bytes, fill_actuals, fill_source, import_file, template
 
@@ -20,7 +21,7 @@ from tests.publishing.filling import as_bytes, fill_actuals, fill_source, import
 TITLE = "令和5年度推進状況（Zetaquartz版）"
 SEARCH = "/ja/search?q=Zetaquartz"
 HIT = 'href="/ja/datasets/mirai-plan-2022/"'
-DOWNLOAD = "/datasets/mirai-plan-2022/1.2.0/observations.csv"
+DOWNLOAD = f"/datasets/mirai-plan-2022/{MIRAI_NEXT}/observations.csv"
 
 
 def _publish(app, tmp_path: Path) -> str:
@@ -51,7 +52,7 @@ def test_publication_updates_only_the_changed_documents(pub_app, tmp_path):
     _publish(pub_app, tmp_path)
     assert HIT in client.get(SEARCH).get_data(as_text=True)
     assert _builds(pub_app) == builds  # updated in place: no language's index was rebuilt
-    assert [(p.name, p.version) for p in seen] == [(MIRAI, "1.2.0")]
+    assert [(p.name, p.version) for p in seen] == [(MIRAI, MIRAI_NEXT)]
     with pub_app.app_context():
         from portal.db import get_session
         from portal.publishing.models import Publication, StoredFile
@@ -62,7 +63,7 @@ def test_publication_updates_only_the_changed_documents(pub_app, tmp_path):
         files = session.scalars(select(StoredFile)).all()
         refresh = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "publishing.refresh")).one()
-    assert (publication.package_name, publication.version) == (MIRAI, "1.2.0")
+    assert (publication.package_name, publication.version) == (MIRAI, MIRAI_NEXT)
     assert publication.published_by == "admin"
     assert publication.search_changes == {"update": [f"dataset:{MIRAI}"], "delete": []}
     assert {(f.kind, f.filename) for f in files} >= {("release", "observations.csv"),
@@ -97,7 +98,8 @@ def test_a_second_app_host_catches_up(pub_app, pub_built, tmp_path):
         with client.get(DOWNLOAD) as response:
             assert response.status_code == 404
         _publish(pub_app, tmp_path)
-        published = (Path(pub_app.config["RELEASES_DIR"]) / MIRAI / "1.2.0" / "observations.csv").read_bytes()
+        release = Path(pub_app.config["RELEASES_DIR"]) / MIRAI / MIRAI_NEXT
+        published = (release / "observations.csv").read_bytes()
         second.extensions["publishing_replica"]["read"] = 0.0  # the next request looks again
         with client.get(DOWNLOAD) as response:  # written before that request is answered
             assert response.get_data() == published

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bench.harness_server import BIN, ROOT, ProductionServer, build, server_env
-from tests.helpers import PG_ADMIN_URL, database_url, wait_until
+from tests.helpers import MIRAI_NEXT, PG_ADMIN_URL, database_url, wait_until
 from tests.publishing.filling import fill_actuals, fill_source
 
 pytestmark = [
@@ -26,7 +26,7 @@ PASSWORD = "two hosts passphrase"
 #: A source title no document of the build holds (the search hit can only come from the publication).
 TITLE = "令和5年度推進状況（Zetaquartz版）"
 PAGE = "/ja/plans/indicator/mirai-plan-2022:action:1-1-1/"
-DOWNLOAD = "/datasets/mirai-plan-2022/1.2.0/observations.csv"
+DOWNLOAD = f"/datasets/mirai-plan-2022/{MIRAI_NEXT}/observations.csv"
 SEARCH = "/ja/search?q=Zetaquartz"
 HIT = b'href="/ja/datasets/mirai-plan-2022/"'
 
@@ -90,7 +90,7 @@ def test_publication_on_one_host_is_served_by_the_other(tmp_path):
         assert b"1,600" not in _get(second.url + PAGE)[1] and _get(second.url + DOWNLOAD)[0] == 404
         assert HIT not in _get(second.url + SEARCH)[1]
         _publish(env_one, tmp_path)
-        published = (tmp_path / "one" / "releases" / "mirai-plan-2022" / "1.2.0"
+        published = (tmp_path / "one" / "releases" / "mirai-plan-2022" / MIRAI_NEXT
                      / "observations.csv").read_bytes()
         # waiting for the second host to catch up (readiness, not a timed assertion)
         wait_until(lambda: b"1,600" in _get(second.url + PAGE)[1], "the new actual on host two")
@@ -100,5 +100,5 @@ def test_publication_on_one_host_is_served_by_the_other(tmp_path):
     finally:
         first.stop()
         second.stop()
-    copy = tmp_path / "two" / "releases" / "mirai-plan-2022" / "1.2.0" / "observations.csv"
+    copy = tmp_path / "two" / "releases" / "mirai-plan-2022" / MIRAI_NEXT / "observations.csv"
     assert copy.read_bytes() == published

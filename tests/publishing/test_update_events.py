@@ -9,7 +9,7 @@ import re
 
 import feedparser
 
-from tests.helpers import ROOT
+from tests.helpers import MIRAI_NEXT, ROOT
 from tests.publishing.conftest import MIRAI
 from tests.publishing.filling import as_bytes, filled, import_file
 
@@ -36,10 +36,10 @@ def test_built_version_and_published_version_are_both_events(pub_app, tmp_path):
     assert any(f"版{built}）" in t for t in _titles(client, f"/ja/updates/plans/{MIRAI}.atom"))
     _publish(pub_app, tmp_path)
     titles = _titles(client, f"/ja/updates/plans/{MIRAI}.atom")
-    assert titles[0].startswith("新しいデータ（版1.2.0）")
+    assert titles[0].startswith(f"新しいデータ（版{MIRAI_NEXT}）")
     assert titles[0] == _titles(client, "/ja/updates/feed.atom")[0]
     page = client.get("/ja/updates/").get_data(as_text=True)
-    assert "新しいデータ（版1.2.0）" in page and "数値の追加3件" in page
+    assert f"新しいデータ（版{MIRAI_NEXT}）" in page and "数値の追加3件" in page
 
 
 def test_a_correction_is_announced_as_a_correction_with_its_reason(pub_app, tmp_path):

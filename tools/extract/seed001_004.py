@@ -9,6 +9,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from portal import packagefiles  # noqa: E402  (the portal's one package writer)
+from portal.plan import labelling  # noqa: E402  (periods, as_of, units, prose cells)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed004_context  # noqa: E402  (004's context statistics, their own module)
@@ -34,6 +35,20 @@ CHANGELOG_1_0_1 = {
                   "follow the glossary (児童館, 防災塾, お部屋探しサポート, 延べ人数, 若者 in P9-1). No figure changed.",
 }
 #: What 1.1.0 added (a new resource; no earlier figure changed).
+CHANGELOG_1_2_0 = {
+    "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "ラベル付けを統一：observations に期間（period_start_fy・period_end_fy。総量は令和6～9年度）と、as_of を"
+                  "年度・月として読んだ列（as_of_month・as_of_fiscal_year）を追加。「令和５年度見込み」の現況値40件と"
+                  "「令和４年度」の2件に記載どおりの as_of を入れた。P10-5 の成果指標 a)・b) を P10-5a・P10-5b の2つの"
+                  "指標にし、P5.2-1a/b・P5.2-2・P10-2 の年度別の目標値に項目名（整備数・修了人数）を付けた（年度の値の合計が"
+                  "総量と一致）。記載どおりの単位を unit_printed に残した。数値の変更はない。",
+    "summary_en": "One labelling: observations gain their period (period_start_fy, period_end_fy; a 総量 covers FY2024-2027) "
+                  "and as_of read as a date (as_of_month, as_of_fiscal_year); the 40 baselines printed 「令和５年度見込み」 "
+                  "and two printed 「令和４年度」 now carry that as_of. P10-5's outcome sub-items a) and b) are the "
+                  "indicators P10-5a and P10-5b; the yearly targets of P5.2-1a/b, P5.2-2 and P10-2 carry the annual "
+                  "sub-item (整備数, 修了人数; their sum is the printed 総量), so every series joins. The printed unit is "
+                  "kept in unit_printed. No figure changed.",
+}
 CHANGELOG_1_1_0 = {
     "version": "1.1.0", "kind": "revision", "date": "2026-12-02",
     "summary_ja": "推進施策の本文に添えられた統計を追加：「福祉の相談窓口」相談件数、不登校の児童・生徒の人数（令和元～4年度）、"
@@ -766,7 +781,8 @@ def indicator_rows(l4: list[str], node_ids: set[str]) -> tuple[list[dict[str, An
         direction = "" if (kind, code) in NO_DIRECTION else ("lower_is_better" if (kind, code) in LOWER_IS_BETTER else "higher_is_better")
         indicators.append({
             "indicator_id": ind_id, "node_id": node_id, "revision_id": R_2024, "code": code, "kind": kind,
-            "name_ja": name, "name_en": en, "unit": unit, "direction": direction,
+            "name_ja": name, "name_en": en, "unit": unit, "unit_printed": _printed_unit(cells, unit),
+            "direction": direction,
             "cumulative": "true" if cumulative else "false", "total_semantics": semantics,
             "implementation_plan_ref": impl, "note": " ".join(notes), "source_document": SEED004, "source_line": nl + 1,
         })
@@ -794,6 +810,12 @@ def indicator_text(l4: list[str], code: str, nl: int, vs: int, name_end: int,
     node_id = f"{PLAN}:r2024:project-{pm}-{an}-{num}"
     assert node_id in node_ids, node_id
     return name, impl, node_id
+
+
+def _printed_unit(cells: list[Cell], unit: str) -> str:
+    """The unit as printed in the numeric cells (％ or %), else UNIT."""
+    printed = {parse_value(c.raw)[1] for c in cells if c.numeric}
+    return printed.pop() if len(printed) == 1 else unit
 
 
 def total_semantics(code: str, name: str, cells: list[Cell]) -> tuple[str, bool, str]:
@@ -848,10 +870,12 @@ def observation_rows(ind_id: str, cells: list[Cell]) -> list[dict[str, Any]]:
                 t = re.sub(r"\s", "", note_m.group(1))
                 if t.endswith("見込み"):
                     fy, is_est = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1)), True
+                    as_of = t  # 「令和５年度見込み」 as printed (joined across its wrap)
                 elif t.endswith("時点"):
                     as_of = t
                 elif t.endswith("年度"):
                     fy = 2018 + int(re.search(r"令和(\d+)", t.translate(FW_DIGITS)).group(1))
+                    as_of = t
             elif c.numeric:
                 onotes.append(BASELINE_RULE)
         elif c.slot == "total":
@@ -1033,7 +1057,8 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("kind", "string", "Kind", "action = 行動量, outcome = 成果指標.", constraints={"enum": ["action", "outcome"]}),
             F("name_ja", "string", "Name (ja)", "Name as printed (line-wrap joins)."),
             F("name_en", "string", "Name (en)", "Unofficial English translation."),
-            F("unit", "string", "Unit", "Unit as printed (％ folded to %); empty for prose rows."),
+            F("unit", "string", "Unit", "Unit in one spelling (％ written %); empty for prose rows."),
+            labelling.UNIT_PRINTED_FIELD,
             F("direction", "string", "Direction", "higher_is_better / lower_is_better; empty where not meaningful.", constraints={"enum": ["higher_is_better", "lower_is_better"]}),
             F("cumulative", "boolean", "Cumulative", "Values are running totals (（累計）)."),
             F("total_semantics", "string", "Total semantics", "How 総量 reads: sum of the four years, cumulative (running total at R9), level (equals the R9 level), none.", constraints={"enum": ["sum", "cumulative", "level", "none"]}),
@@ -1051,9 +1076,10 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("sub_item", "string", "Sub-item", "Label of one value in a composite cell."),
             F("value", "number", "Value", "Parsed number; empty for ―, prose, 調整中."),
             F("value_text", "string", "Value text", "Cell as printed (line-wrap joins)."),
-            F("is_estimate", "boolean", "Is estimate", "true for 見込み."),
-            F("as_of", "string", "As of", "時点 as printed (e.g. 令和5年12月時点)."),
+            F("is_estimate", "boolean", "Is estimate", labelling.IS_ESTIMATE),
+            F("as_of", "string", "As of", "時点 as printed (e.g. 令和5年12月時点, 令和５年度見込み)."),
             F("note", "string", "Note", "Notes (column ambiguity, baseline rule)."),
+            *labelling.OBSERVATION_FIELDS,
         ] + SRC, "primaryKey": ["observation_id"],
             "foreignKeys": [{"fields": "indicator_id", "reference": {"resource": "indicators", "fields": "indicator_id"}}, rev_fk("revision_id")],
             "missingValues": [""]},
@@ -1098,7 +1124,7 @@ RES_META = {
     "revisions": ("Revisions", "版", "Three stages: the 3/27 study-group material (no node tree, only opinions), the 4/26 council draft (001) and the later text of chapter 4 section 1 (004)."),
     "concepts": ("Concepts", "施策コンセプト", "Stable 施策 concepts shared across revisions."),
     "nodes": ("Plan tree", "計画体系", "Nodes of the draft (001: 第4章 第1節 and 第3節) and of the later text (004: 第1節, 10 推進施策, 15 めざす姿, 39 主な取組み)."),
-    "indicators": ("Indicators", "行動量・成果指標", "39 行動量 and 43 成果指標 rows of 004, as printed (【再掲】 rows kept)."),
+    "indicators": ("Indicators", "行動量・成果指標", "39 行動量 and 44 成果指標 of 004, as printed (【再掲】 rows kept; P10-5's printed sub-items a) and b) are the indicators P10-5a and P10-5b)."),
     "observations": ("Observations", "現況値・目標値", "One printed cell per row: 現況値 (baseline), 令和6–9年度 targets and 総量 (is_total)."),
     "crosswalk": ("Crosswalk", "版間対応表", "Draft (R5.4.26) 第4章 第1節 → later 第1節. Draft 第3節 items are not mapped: their counterpart (第2節) is not in the later text (section 1 only)."),
     "context_statistics": ("Context statistics", "関連する統計", "Statistics printed beside the text of the measures of "
@@ -1125,7 +1151,7 @@ def descriptor() -> dict[str, Any]:
         "title_ja": "世田谷区地域保健医療福祉総合計画（審議会R5.4.26素案と第4章第1節の後の版）",
         "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). The later text holds chapter 4 section 1 only; the end year of the plan is not printed. Every figure carries its source line.",
         "description_ja": "世田谷区地域保健医療福祉総合計画の2つの版（審議会（R5.4.26）素案と、第4章第1節の後の版）の計画体系、後の版の行動量・成果指標（現況値、令和6～9年度、総量）、版間対応表、第4回研究会（令和5年3月27日）のご意見。",
-        "version": "1.1.0",
+        "version": "1.2.0",
         "created": CREATED,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区『世田谷区地域保健医療福祉総合計画』審議会（R5.4.26）資料（素案）及び第４章「今後の施策の方向」第１節を加工して作成",
@@ -1136,15 +1162,78 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }
 
 
+#: Composite rows whose sub-items are separate things (two areas), published as indicators of their own.
+SPLIT = {f"{PLAN}:outcome:p10-5": {"a)多摩川洪水浸水想定区域内": ("a", "in the Tama River flood-risk area"),
+                                  "b)多摩川洪水浸水想定区域以外": ("b", "outside the Tama River flood-risk area")}}
+
+
+def _split(indicators: list[dict[str, Any]], observations: list[dict[str, Any]]) -> tuple[list, list]:
+    """Each SPLIT row as one indicator per sub-item (code + a/b as printed), its cells moved to it."""
+    out_ind: list[dict[str, Any]] = []
+    for ind in indicators:
+        parts = SPLIT.get(ind["indicator_id"])
+        if not parts:
+            out_ind.append(ind)
+            continue
+        for label, (letter, en) in parts.items():
+            out_ind.append({**ind, "indicator_id": ind["indicator_id"] + letter, "code": ind["code"] + letter,
+                            "name_ja": f"{ind['name_ja']}（{label[2:]}）", "name_en": f"{ind['name_en']} {en}",
+                            "note": f"Printed as sub-item {label} of {ind['code']}; one indicator per sub-item "
+                                    "so every series joins on indicator_id."})
+    out_obs = []
+    for obs in observations:
+        parts = SPLIT.get(obs["indicator_id"])
+        if parts and obs["sub_item"] in parts:
+            letter = parts[obs["sub_item"]][0]
+            new_id = obs["indicator_id"] + letter
+            obs = {**obs, "indicator_id": new_id, "sub_item": "",
+                   "observation_id": new_id + obs["observation_id"][len(obs["indicator_id"]):].rsplit("-", 1)[0]}
+        out_obs.append(obs)
+    return out_ind, out_obs
+
+
+def _annual_sub_item(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Yearly cells printed without a label, given the annual sub-item beside a running total (累計).
+
+    P5.2-1a/b, P5.2-2 and P10-2 print 整備数/累計整備数 (修了人数/累計人数) for the 現況値 and 総量 but
+    the yearly targets once: they are the annual count (their sum is the annual 総量, asserted).
+    """
+    by_ind: dict[str, list[dict[str, Any]]] = {}
+    for obs in observations:
+        by_ind.setdefault(obs["indicator_id"], []).append(obs)
+    out = []
+    for obs in observations:
+        rows = by_ind[obs["indicator_id"]]
+        labels = {r["sub_item"] for r in rows if r["series"] == "baseline"} - {""}
+        annual = [x for x in labels if "累計" not in x]
+        if len(labels) == 2 and len(annual) == 1 and not obs["sub_item"] and obs["is_total"] == "false" \
+                and obs["series"] == "target":
+            yearly = [r for r in rows if r["series"] == "target" and r["is_total"] == "false" and not r["sub_item"]]
+            total = next(r for r in rows if r["is_total"] == "true" and r["sub_item"] == annual[0])
+            assert sum(float(r["value"] or 0) for r in yearly) == float(total["value"]), obs["indicator_id"]
+            obs = {**obs, "sub_item": annual[0]}
+        out.append(obs)
+    return out
+
+
+def labelled(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """ROWS with sub-items made joinable and the labelling rules applied (portal/plan/labelling.py)."""
+    indicators, observations = _split(rows["indicators"], rows["observations"])
+    observations = _annual_sub_item(observations)
+    units = {i["indicator_id"]: i["unit"] for i in indicators}
+    return {**rows, "indicators": indicators,
+            "observations": labelling.label_observations(observations, units)}
+
+
 def render() -> dict[str, bytes]:
     """Render every output file's bytes, keyed by file name."""
-    return packagefiles.package_files(descriptor(), build())
+    return packagefiles.package_files(descriptor(), labelled(build()))
 
 
 def main() -> int:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from portal import packagefiles  # noqa: E402  (the portal's one package writer)
+from portal.plan import labelling  # noqa: E402  (periods, as_of, units, prose cells)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import seed003_dx  # noqa: E402  (第3章 ＤＸの推進, its own module)
@@ -34,7 +35,7 @@ PLAN = "mirai-plan-2022"
 REV_ORIG = f"{PLAN}:original"
 REV_REV = f"{PLAN}:revised"
 CREATED = "2026-11-26T12:00:00+09:00"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 #: What changed in 1.0.1 (a correction: English names and field descriptions; no figure changed).
 CHANGELOG_1_0_1 = {
     "version": "1.0.1", "kind": "revision", "date": "2026-12-02",
@@ -44,6 +45,19 @@ CHANGELOG_1_0_1 = {
 }
 
 #: What 1.1.0 added (new resources; no earlier figure changed).
+CHANGELOG_1_2_0 = {
+    "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "ラベル付けを統一：observations に期間（period_start_fy・period_end_fy。「2年間の合計」の目標値29件は"
+                  "2年間）と、as_of を日付・年度として読んだ列（as_of_month・as_of_fiscal_year）を追加（記載どおりの "
+                  "as_of はそのまま）。単位は「%」に統一し、記載どおりの表記を unit_printed に残した。文章のセルの数値は"
+                  "1つの規則（数が1つで、その後に指標の単位が続くときだけ value に入れる）で読み、4-4 の成果指標"
+                  "「区内３地区で始動」「区内 28 地区で始動」に 3 と 28 が入った。ほかの数値の変更はない。",
+    "summary_en": "One labelling: observations gain their period (period_start_fy, period_end_fy; the 29 targets printed "
+                  "as 2年間の合計 cover two years) and as_of read as a date (as_of_month, as_of_fiscal_year; the printed "
+                  "as_of kept); units spelt one way (%), the printed spelling in unit_printed; prose cells read by one "
+                  "rule (a number only when it is the cell's one number and the indicator's unit follows it): the 4-4 "
+                  "outcome's 「区内３地区で始動」 and 「区内 28 地区で始動」 now carry 3 and 28. No other figure changed.",
+}
 CHANGELOG_1_1_0 = {
     "version": "1.1.0", "kind": "revision", "date": "2026-12-02",
     "summary_ja": "概要版の第4章 行政経営改革を追加：35の取組みと効果額（合計6,563,188千円）、公共施設等総合管理計画の3つの表、"
@@ -1356,7 +1370,7 @@ def add_indicator(out: dict[str, list[dict]], ind: Indicator) -> None:
     out["indicators"].append({
         "indicator_id": ind.indicator_id, "node_id": node_id(REV_REV, f"project-{ind.project}"),
         "revision_id": REV_REV, "code": ind.code, "kind": ind.kind, "name_ja": ind.name,
-        "name_en": INDICATOR_EN[key], "unit": ind.unit,
+        "name_en": INDICATOR_EN[key], "unit": labelling.unit_fields(ind.unit)[0], "unit_printed": ind.unit,
         "direction": "lower_is_better" if key in LOWER_IS_BETTER else "higher_is_better",
         "cumulative": bool_s(cumulative), "total_semantics": semantics,
         "implementation_plan_ref": "", "note": "; ".join(notes),
@@ -1508,8 +1522,9 @@ RESOURCES: list[dict] = [
               constraints={"enum": ["action", "outcome"]}),
             f("name_ja", "string", "Name (Japanese)", "As printed (wrapped lines joined)."),
             f("name_en", "string", "Name (English)", "Unofficial English translation."),
-            f("unit", "string", "Unit", "Unit as printed in the cells; empty for composite "
-              "cells with different units and prose cells."),
+            f("unit", "string", "Unit", "Unit of the cells in one spelling (％ written %); empty for "
+              "composite cells with different units and prose cells."),
+            labelling.UNIT_PRINTED_FIELD,
             f("direction", "string", "Direction", "Whether a higher or lower value is the aim.",
               constraints={"enum": ["higher_is_better", "lower_is_better"]}),
             f("cumulative", "boolean", "Cumulative", "Values are running totals （累計）."),
@@ -1551,10 +1566,11 @@ RESOURCES: list[dict] = [
             f("value", "number", "Value", "The number as printed; empty for ―, 検討・調整, "
               "blank and prose cells."),
             f("value_text", "string", "Cell as printed", "The cell exactly as printed."),
-            f("is_estimate", "boolean", "Is estimate", "True for 実績 (見込み)."),
+            f("is_estimate", "boolean", "Is estimate", labelling.IS_ESTIMATE),
             f("as_of", "string", "As of", "Date note as printed."),
             f("note", "string", "Note", "Qualifier printed with the cell, e.g. （累計）, "
               "（2年間の合計）."),
+            *labelling.OBSERVATION_FIELDS,
         ] + SRC_FIELDS,
         "primaryKey": ["observation_id"],
         "foreignKeys": [
@@ -1701,7 +1717,7 @@ def descriptor() -> dict:
                      "事業費", "Setagaya", "implementation plan", "progress report",
                      "indicators", "budget"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
             "translation_note": "English names are unofficial translations by the portal team, "
                                 "not the ward's.",
         },
@@ -1725,6 +1741,8 @@ def write_package(seed_path: Path, out_dir: Path) -> list[Path]:
     text = seed_path.read_text(encoding="utf-8")
     seed = Seed(text.split("\n"))
     rows = build(seed)
+    units = {i["indicator_id"]: i["unit"] for i in rows["indicators"]}
+    rows["observations"] = labelling.label_observations(rows["observations"], units)
     desc = descriptor()
     check_fields(desc, rows)
     return packagefiles.write_package(out_dir, desc, rows)
