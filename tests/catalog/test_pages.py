@@ -52,7 +52,7 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     page = real_client.get("/en/datasets/hoken-fukushi-plan/").get_data(as_text=True)
     data = _jsonld(page)
     assert data["@type"] == "Dataset"
-    assert data["version"] == "1.1.0"
+    assert data["version"] == "1.1.1"
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     meta = real_client.get("/api/v1/datasets/hoken-fukushi-plan").get_json()
     # per resource CSV, Excel CSV, JSON, xlsx; descriptor, ZIP, workbook, sources.csv, SHA256SUMS
