@@ -62,7 +62,7 @@ def test_export_holds_dataset_files_and_dcat(mirror):
     assert (mirror / "catalog.jsonld").is_file()
     files = {p.name for p in (mirror / "datasets" / "mirai-plan-2022").rglob("*") if p.is_file()}
     assert {"observations.csv", "observations-excel.csv", "observations.json",
-            "datapackage.json", "mirai-plan-2022-1.1.0.zip"} <= files
+            "datapackage.json", "mirai-plan-2022-1.1.1.zip"} <= files
 
 
 def test_dynamic_parts_point_at_the_flask_app(mirror):

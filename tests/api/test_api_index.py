@@ -63,7 +63,7 @@ def test_every_page_links_to_the_api_ckan_and_dcat(real_client):
 
 def test_pages_point_to_their_json_twin_in_a_link_header(real_client):
     page = real_client.get("/ja/datasets/mirai-plan-2022/")
-    twin = f"{BASE}/ja/datasets/mirai-plan-2022/1.1.0.json"
+    twin = f"{BASE}/ja/datasets/mirai-plan-2022/1.1.1.json"
     assert page.headers["Link"] == f'<{twin}>; rel="alternate"; type="application/json"'
     assert real_client.get(twin.removeprefix(BASE)).get_json()["name"] == "mirai-plan-2022"
     listing = real_client.get("/en/datasets/?theme=geography")

@@ -6,7 +6,7 @@ import pytest
 
 from portal.catalog.citation import DEFAULT_LICENCE, licence
 
-ROWS = "/api/v1/datasets/mirai-plan-2022/1.1.0/resources/observations/rows"
+ROWS = "/api/v1/datasets/mirai-plan-2022/1.1.1/resources/observations/rows"
 
 
 def _all_pages(client, url: str) -> list[dict]:
@@ -91,7 +91,7 @@ def test_messages_follow_the_clients_language(real_client):
 
 def test_unknown_dataset_version_or_resource_is_a_json_404(real_client):
     for url in ("/api/v1/datasets/nope", "/api/v1/datasets/mirai-plan-2022/9.0.0",
-                "/api/v1/datasets/mirai-plan-2022/1.1.0/resources/nope/rows"):
+                "/api/v1/datasets/mirai-plan-2022/1.1.1/resources/nope/rows"):
         response = real_client.get(url)
         assert response.status_code == 404
         assert response.get_json()["error"]["status"] == 404

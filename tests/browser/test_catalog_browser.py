@@ -36,7 +36,7 @@ def test_dataset_page_exposes_its_json_ld_to_readers(portal_url, browser_page):
     browser_page.goto(portal_url + "/ja/datasets/mirai-plan-2022/")
     text = browser_page.locator('script[type="application/ld+json"]').text_content()
     data = json.loads(text)
-    assert data["@type"] == "Dataset" and data["version"] == "1.1.0"
+    assert data["@type"] == "Dataset" and data["version"] == "1.1.1"
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -24,7 +24,7 @@ from tests.publishing.filling import SOURCE, THREE, fill_actuals, fill_source, f
 pytestmark = pytest.mark.browser
 
 PASSWORD = "publishing browser passphrase"
-OLD_FILES = ("observations.csv", "observations.json", "datapackage.json", "mirai-plan-2022-1.1.0.zip")
+OLD_FILES = ("observations.csv", "observations.json", "datapackage.json", "mirai-plan-2022-1.1.1.zip")
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +56,10 @@ def _login(chromium: Any, base: str, user: str) -> Any:
 
 
 def _digests(base: str) -> dict[str, str]:
-    """sha256 of version 1.1.0's files as served."""
+    """sha256 of version 1.1.1's files as served."""
     found = {}
     for name in OLD_FILES:
-        with urllib.request.urlopen(f"{base}/datasets/mirai-plan-2022/1.1.0/{name}") as response:
+        with urllib.request.urlopen(f"{base}/datasets/mirai-plan-2022/1.1.1/{name}") as response:
             found[name] = hashlib.sha256(response.read()).hexdigest()
     return found
 

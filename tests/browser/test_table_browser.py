@@ -11,8 +11,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-TABLE = "/ja/datasets/mirai-plan-2022/1.1.0/tables/observations-labelled/"
-ROWS = "/api/v1/datasets/mirai-plan-2022/1.1.0/resources/observations-labelled/rows"
+TABLE = "/ja/datasets/mirai-plan-2022/1.1.1/tables/observations-labelled/"
+ROWS = "/api/v1/datasets/mirai-plan-2022/1.1.1/resources/observations-labelled/rows"
 
 
 def _api(portal_url: str, query: str) -> dict:

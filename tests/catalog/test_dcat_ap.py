@@ -87,7 +87,7 @@ def test_every_dataset_has_the_recommended_properties(graph):
 
 
 def test_plan_period_is_the_temporal_coverage_in_fiscal_years(graph):
-    mirai = URIRef("http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.0/")
+    mirai = URIRef("http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.1/")
     period = graph.value(mirai, DCTERMS.temporal)
     assert graph.value(period, DCAT.startDate) == Literal("2022-04-01", datatype=XSD.date)
     assert graph.value(period, DCAT.endDate) == Literal("2024-03-31", datatype=XSD.date)

@@ -93,13 +93,13 @@ def test_zip_holds_a_valid_package_with_bilingual_readme_and_dictionary(real_cli
     meta = real_client.get("/api/v1/datasets/mirai-plan-2022").get_json()
     zip_url = next(d["url"] for d in meta["downloads"] if d["format"] == "zip")
     archive = zipfile.ZipFile(io.BytesIO(_get(real_client, zip_url).data))
-    folder = "mirai-plan-2022-1.1.0/"
+    folder = "mirai-plan-2022-1.1.1/"
     names = set(archive.namelist())
     assert {folder + n for n in ("README.md", "datapackage.json", "data-dictionary.csv",
                                  "observations.csv")} <= names
     readme = archive.read(folder + "README.md").decode("utf-8")
     assert "## 日本語" in readme and "## English" in readme
-    assert "出典：世田谷区" in readme and "1.1.0" in readme
+    assert "出典：世田谷区" in readme and "1.1.1" in readme
     dictionary = archive.read(folder + "data-dictionary.csv")
     assert dictionary.startswith(b"\xef\xbb\xbf")
     entries = list(csv.DictReader(io.StringIO(dictionary.decode("utf-8-sig"))))
@@ -112,7 +112,7 @@ def test_zip_holds_a_valid_package_with_bilingual_readme_and_dictionary(real_cli
 
 
 def test_downloads_are_cacheable_forever_and_answer_conditional_requests(real_client):
-    url = "/datasets/mirai-plan-2022/1.1.0/observations.csv"
+    url = "/datasets/mirai-plan-2022/1.1.1/observations.csv"
     first = _get(real_client, url)
     assert "immutable" in first.headers["Cache-Control"]
     assert "max-age=31536000" in first.headers["Cache-Control"]

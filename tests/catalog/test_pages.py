@@ -38,12 +38,12 @@ def test_dataset_page_shows_licence_attribution_sources_schema_preview_and_citat
             "（令和5年2月）を加工して作成") in page
     assert 'rel="license">Creative Commons Attribution 4.0</a>' in page
     assert "003_a0da86d5be0d2af2.txt" in page
-    assert "<dd>1.1.0</dd>" in page
+    assert "<dd>1.1.1</dd>" in page
     assert "<code>observation_id</code>" in page and "<th scope=\"col\">単位</th>" in page
     assert "806行" in page
     assert "frictionless 5" in page and "エラー 0 件" in page
-    assert "@misc{mirai_plan_2022_1_1_0," in page
-    assert "http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.0/" in page
+    assert "@misc{mirai_plan_2022_1_1_1," in page
+    assert "http://127.0.0.1:5000/datasets/mirai-plan-2022/1.1.1/" in page
     assert "Excel用CSV（UTF-8 BOM付き）" in page
     assert "mirai-plan-2022:action:1-1-1" in page  # a preview row
 

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 
-NAME, VERSION = "mirai-plan-2022", "1.1.0"
+NAME, VERSION = "mirai-plan-2022", "1.1.1"
 ROWS = f"/api/v1/datasets/{NAME}/{VERSION}/resources/%s/rows"
 PAGE = f"/ja/datasets/{NAME}/{VERSION}/tables/%s/"
 

@@ -109,7 +109,7 @@ def test_send_back_keeps_everything_unpublished(pub_app, tmp_path):
 
 def test_approval_publishes_a_new_version_with_its_original_and_trace(pub_app, tmp_path):
     releases = Path(pub_app.config["RELEASES_DIR"]) / MIRAI
-    old = _tree_digest(releases / "1.1.0")
+    old = _tree_digest(releases / "1.1.1")
     book = filled(pub_app, tmp_path)
     rows = {
         i: find_row(
@@ -122,7 +122,7 @@ def test_approval_publishes_a_new_version_with_its_original_and_trace(pub_app, t
     result = _approve(pub_app, draft_id, by="admin")
     assert result.exit_code == 0, result.output
     assert "published mirai-plan-2022 1.2.0" in result.output
-    assert _tree_digest(releases / "1.1.0") == old  # the previous version, byte for byte
+    assert _tree_digest(releases / "1.1.1") == old  # the previous version, byte for byte
     manifest = json.loads((releases / "1.2.0" / "manifest.json").read_text(encoding="utf-8"))
     original = f"original-{hashlib.sha256(data).hexdigest()[:16]}.xlsx"
     assert manifest["files"][original]["sha256"] == hashlib.sha256(data).hexdigest()
@@ -167,7 +167,7 @@ def test_every_step_is_in_the_audit_log(pub_app, tmp_path):
 def test_a_correction_is_a_patch_version(pub_app, tmp_path):
     draft_id = _draft(pub_app, tmp_path, None, "--correction", "令和5年度実績の誤りを訂正")
     result = _approve(pub_app, draft_id)
-    assert "1.1.1" in result.output, result.output
+    assert "1.1.2" in result.output, result.output
 
 
 def test_a_draft_made_on_an_older_version_is_refused(pub_app, tmp_path):

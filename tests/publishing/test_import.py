@@ -20,6 +20,6 @@ def test_import_of_three_actuals_makes_a_draft_with_its_preview(pub_app, tmp_pat
         draft = get_session().get(Draft, draft_id)
         added = {(a["indicator_id"], a["fiscal_year"]) for a in draft.summary["added"]}
         assert added == {(i, 2023) for i in THREE}
-        assert draft.status == "draft" and draft.base_version == "1.1.0" and draft.bump == "minor"
+        assert draft.status == "draft" and draft.base_version == "1.1.1" and draft.bump == "minor"
         assert draft.source["title_ja"].startswith("世田谷区未来つながるプラン")
         print(draft.summary["statuses"], draft.summary["per_measure"])

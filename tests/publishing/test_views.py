@@ -59,12 +59,12 @@ def test_upload_preview_approve_and_publish_through_the_staff_pages(pub_app, tmp
         data={"csrf_token": form["csrf_token"], "decision": "approve", "comment": "決裁済み"},
     )
     assert done.status_code == 303
-    assert "1.1.0" in admin.get(draft_url).get_data(as_text=True)
+    assert "1.1.1" in admin.get(draft_url).get_data(as_text=True)
 
     public = pub_app.test_client()
     indicator = public.get("/ja/plans/indicator/mirai-plan-2022:action:1-1-1/").get_data(as_text=True)
     assert "1,600" in indicator
     dataset = public.get(f"/ja/datasets/{MIRAI}/").get_data(as_text=True)
-    assert "1.1.0" in dataset and "令和5年度 推進状況（テスト用）" in dataset
+    assert "1.1.1" in dataset and "令和5年度 推進状況（テスト用）" in dataset
     found = public.get("/ja/search?q=推進状況（テスト用）").get_data(as_text=True)
     assert f"/ja/datasets/{MIRAI}/" in found
