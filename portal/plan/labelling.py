@@ -129,8 +129,9 @@ OBSERVATION_FIELDS = [
                     "「（2年間の合計）」: the year before fiscal_year). Empty when the value has no period."},
     {"name": "period_end_fy", "type": "integer", "title": "Period: last fiscal year",
      "description": "Last fiscal year the value covers."},
-    {"name": "as_of_month", "type": "yearmonth", "title": "As of (month)",
-     "description": "The month of as_of as a date (令和4年12月末 → 2022-12); empty when it names none."},
+    {"name": "as_of_month", "type": "string", "title": "As of (month)",
+     "constraints": {"pattern": "[0-9]{4}-[0-9]{2}"},
+     "description": "The month of as_of, YYYY-MM (令和4年12月末 → 2022-12); empty when it names none."},
     {"name": "as_of_fiscal_year", "type": "integer", "title": "As of (fiscal year)",
      "description": "The fiscal year as_of names or falls in (令和5年度見込み → 2023)."},
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.helpers import MIRAI_VERSION
+from tests.helpers import MIRAI_VERSION, package_version
 
 
 def _jsonld(page: str) -> dict:
@@ -54,7 +54,7 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     page = real_client.get("/en/datasets/hoken-fukushi-plan/").get_data(as_text=True)
     data = _jsonld(page)
     assert data["@type"] == "Dataset"
-    assert data["version"] == MIRAI_VERSION
+    assert data["version"] == package_version("hoken-fukushi-plan")
     assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
     meta = real_client.get("/api/v1/datasets/hoken-fukushi-plan").get_json()
     # per resource CSV, Excel CSV, JSON, xlsx; descriptor, ZIP, workbook, sources.csv, SHA256SUMS
@@ -65,7 +65,7 @@ def test_dataset_page_embeds_schema_org_dataset(real_client):
     assert data["datePublished"] == meta["published_at"] and meta["url"] in data["identifier"]
     assert data["spatialCoverage"]["identifier"]["value"] == "131121"
     assert data["temporalCoverage"] == "2024-04-01/.."
-    assert len(data["variableMeasured"]) == 82 and data["variableMeasured"][0]["name"].isascii()
+    assert len(data["variableMeasured"]) == 83 and data["variableMeasured"][0]["name"].isascii()
     assert data["publisher"]["name"] == "Setagaya plan-progress portal team"
     assert {w["creator"]["name"] for w in data["isBasedOn"]} == {"Setagaya City"}
     ja = _jsonld(real_client.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True))

@@ -27,7 +27,7 @@ DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "datasets" / "sogo-senryaku-2015"
 
 NAME = "sogo-senryaku-2015"
-VERSION = "1.1.0"
+VERSION = "1.1.1"
 CREATED = "2026-11-26T00:00:00+00:00"
 #: What changed in 1.0.1 (a correction: wording only, no figure changed).
 CHANGELOG_1_0_1 = {
@@ -42,6 +42,15 @@ CHANGELOG_1_1_0 = {
     "summary_ja": "かがみ文の「主な予定」（区民意見募集を含む策定までの日程、7件）を追加。数値の変更はない。",
     "summary_en": "Added the cover memo's schedule (主な予定: 7 steps to adoption, the resident consultation among them). "
                   "No figure changed.",
+}
+#: What changed in 1.1.1 (a correction of one English name; no figure changed).
+CHANGELOG_1_1_1 = {
+    "version": "1.1.1", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "素案の柱(2)「地方との交流と豊かな暮らし」の英語名を「Exchange with regional Japan and rich living」から"
+                  "「Exchange with regional areas and richer lives」に改めた（「地方」は基本目標3の訳、「豊かな暮らし」は重点取組み①の訳にそろえた）。数値の変更はない。",
+    "summary_en": "The English name of the draft's pillar (2) 「地方との交流と豊かな暮らし」 reads 'Exchange with regional "
+                  "areas and richer lives' instead of 'Exchange with regional Japan and rich living' (地方 translated as in "
+                  "goal 3, 豊かな暮らし as in initiative ①). No figure changed.",
 }
 #: The cover memo's 「３ 主な予定」 (lines 49-65): (first line, last line) of each step.
 SCHEDULE_LINES = [(51, 51), (53, 53), (55, 57), (59, 59), (61, 61), (63, 63), (65, 65)]
@@ -128,7 +137,7 @@ PILLARS: list[Pillar] = [
                    ]),
     ]),
     Pillar(1087, 1091, (1093, 1106), "regional-exchange",
-           "Exchange with regional Japan and rich living", [
+           "Exchange with regional areas and richer lives", [
                Initiative(1437, 1450, 1453,
                           "Richer lives for residents through exchange between municipalities", [
                               "Exchange through events (festivals, local products, hands-on "
@@ -769,7 +778,7 @@ def descriptor() -> dict[str, Any]:
                      "Setagaya", "comprehensive strategy", "regional revitalisation",
                      "population vision", "draft"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0],
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1],
             "kind": "plan",
             "plan_id": PLAN,
             "theme": "population-and-regional-revitalisation",

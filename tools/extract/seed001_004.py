@@ -56,6 +56,23 @@ CHANGELOG_1_1_0 = {
     "summary_en": "Added the statistics printed beside the measures' text: consultations at the welfare counters, children not "
                   "attending school (FY2019-2022) and the FY2022 results of the three ほっとスクール. No earlier figure changed.",
 }
+#: What changed in 1.1.1 (a correction of the crosswalk and one English name; no figure changed).
+CHANGELOG_1_1_1 = {
+    "version": "1.1.1", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "対応表cw-014：注記を資料どおりに書き直した（素案の区の取組み③が後の版では推進施策4になり一段上がったこと、"
+                  "番号が③から4になった理由、「・」→「、」は第4章の見出しだけで素案の施策体系は元から「予防、健康づくり」"
+                  "だったこと）。cw-037：主な取組み「参加支援事業」を「new」（新規）から素案の(2)③参加支援の続き"
+                  "（名称変更・移動・番号変更、両方の資料の行つき）に改め、cw-008の注記にもそのことを書いた。"
+                  "P8.1-2の成果指標の英語名を「connected to nowhere」から「who have no support contact」に改めた"
+                  "（未来つながるプラン15-2②と同じ訳）。数値の変更はない。",
+    "summary_en": "Crosswalk cw-014: the note now says what the documents show (the draft's ward initiative ③ became "
+                  "measure 4, one level up; why its number went from ③ to 4; '・' → '、' changed only the chapter 4 "
+                  "heading, the draft's structure chart already printed 「予防、健康づくり」). cw-037: the main initiative "
+                  "参加支援事業 is no longer 'new' but continues the draft's (2) ③ 参加支援 (renamed, moved, renumbered, "
+                  "with source lines on both sides); the note of cw-008 says so too. The English name of outcome P8.1-2 "
+                  "reads 'who have no support contact' instead of 'connected to nowhere' (as in mirai-plan-2022 15-2②). "
+                  "No figure changed.",
+}
 PUA = "\uf0d8\uf06c"
 FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 BASELINE_RULE = (
@@ -257,7 +274,7 @@ INDICATORS: list[tuple[str, str, int, int, int, int, str]] = [
     ("outcome", "P7-1a", 3815, 3823, 3829, 0, "People connected to intermediate employment or work experience (counting repeats) (Platform Setagaya)"),
     ("outcome", "P7-1b", 3831, 3841, 3847, 0, "People connected to intermediate employment or work experience (counting repeats) (Setagaya Youth Support Station)"),
     ("outcome", "P8.1-1", 4201, 4213, 4213, 0, "Share of supporters saying education and welfare cooperate in most cases needing it"),
-    ("outcome", "P8.1-2", 4215, 4223, 4226, 0, "Share of pupils not attending school who are connected to nowhere"),
+    ("outcome", "P8.1-2", 4215, 4223, 4226, 0, "Share of pupils not attending school who have no support contact"),
     ("outcome", "P8.1-3", 4228, 4240, 4246, 0, "People reporting better understanding in surveys after young-carer training"),
     ("outcome", "P8.2-1", 4530, 4538, 4544, 0, "Participants in opportunities for children's participation and expression of views"),
     ("outcome", "P8.2-2", 4546, 4554, 4560, 0, "Adults who helped children's-centre activities"),
@@ -589,8 +606,11 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "「地域づくり」は第1節の見出しとしては無くなった（近い内容は推進施策6・9）。第2節は後の版の本文（第４章 第１節のみ）に含まれないため、移動したかは確認できない。",
      "Community building is no longer a heading in section 1 (related content in measures 6 and 9); section 2 is not in the later text (which holds section 1 only), so a move cannot be checked.", "467-473", ""),
     ("project-2-3", "aim-1-4", "moved", "renumbered;renamed",
-     "(2)③参加支援 → 推進施策1 めざす姿④「重層的支援体制整備事業―参加支援―」。説明文（L476–479）は今後の課題（L1192–1202）へ移動。",
-     "Participation support moved to aim 4 of measure 1; its description text moved into the list of future issues.", "475-479", "1167-1173"),
+     "(2)③参加支援 → 推進施策1 めざす姿④「重層的支援体制整備事業―参加支援―」。説明文は今後の課題へ移動し、"
+     "その1文目はめざす姿④の主な取組み1「参加支援事業」の目的と内容にもなった。",
+     "Participation support moved to aim 4 of measure 1; its description text moved into the list of future issues, "
+     "and its first sentence also became the purpose of main initiative 1 of that aim, the participation support "
+     "project.", "475-479", "1167-1173"),
     ("project-2-4", "", "removed", "",
      "「調整中」だった④各分野・施策との連携は第1節に対応する項目がない。第2節は後の版の本文（第４章 第１節のみ）に含まれないため、移動したかは確認できない。",
      "The placeholder 'coordination with each field' has no counterpart in section 1; section 2 is not in the later text (which holds section 1 only).", "483-489", ""),
@@ -604,9 +624,21 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "②福祉サービス → 推進施策3「福祉サービス」（番号+1）。", "Welfare services became measure 3 (number +1).", "386", "1771"),
     ("project-1-2", "aim-3-1", "renamed", "",
      "めざす姿の文言：「…確実に届いている。」→「…確実に届いています。」", "Aim wording changed (tense/politeness only).", "384", "1823"),
+    # L390 heading 「③予防・健康づくり」; the draft's 第3章第4節 施策体系 (L191–243, columns 推進施策 / 区の取組み)
+    # prints 「予防、健康づくり」 (L219); the later text's 第1節 intro still prints 「予防・健康づくり」 (L155).
     ("project-1-3", "measure-4", "renamed", "renumbered",
-     "③予防・健康づくり → 推進施策4「予防、健康づくり」（「・」→「、」、番号+1）。",
-     "Prevention and health promotion became measure 4 (punctuation changed, number +1).", "390", "2151"),
+     "素案では(1)「既存の地域包括ケアシステムを強化する」の下の区の取組み③で、第4章の見出しは「予防・健康づくり」、"
+     "第3章第4節の施策体系では「予防、健康づくり」。後の版では第1節の推進施策4「予防、健康づくり」になった。"
+     "区の取組みから推進施策へ一段上がり、番号は③から4へ（先頭に推進施策1「地区で相談を受け止め、つながり続ける仕組み」が置かれ、"
+     "①～⑨が1つずつ後ろにずれた）。名称の変化は第4章の見出しの「・」が「、」になったことだけで、素案の施策体系と同じ表記。"
+     "後の版の第1節の導入文は「予防・健康づくり」のまま。",
+     "In the draft this is ward initiative ③ under sub-part (1) 'Strengthening the existing community-based integrated "
+     "care system'; its chapter 4 heading prints 「予防・健康づくり」, the draft's policy structure chart (chapter 3, "
+     "section 4) 「予防、健康づくり」. In the later text it is measure 4 「予防、健康づくり」 of section 1: raised from a "
+     "ward initiative to a measure, and numbered 4 instead of ③ because measure 1 (consultation in each district) now "
+     "comes first and ①–⑨ each moved down one place. The only change to the name is '・' → '、' in the chapter 4 "
+     "heading, the spelling the draft's chart already used; the later text's introduction to section 1 still prints "
+     "「予防・健康づくり」.", "390", "2151"),
     ("project-1-3", "aim-4-1", "renamed", "",
      "めざす姿の文言：「…いつまでも元気で生活できる。」→「…いつまでもいきいきと暮らしています。」", "Aim wording changed.", "388", "2207-2209"),
     ("project-1-4", "measure-5", "renumbered", "",
@@ -635,6 +667,23 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "「調整中」だった⑨防犯・防災 → 推進施策10「防犯・防災」（番号+1）。", "Crime prevention and disaster preparedness was a placeholder; now measure 10.", "418,426", "5055"),
     ("project-1-9", "aim-10-1", "filled", "", "めざす姿が新たに記載された。", "Aim newly written (was a placeholder).", "426", "5107-5109"),
 ]
+
+
+#: 主な取組み that continue a draft node, by r2024 project key → the CROSSWALK fields after the to key.
+#: 参加支援事業 (L1243–1249) repeats the first sentence of the draft's ③参加支援 (L475–479) almost word for word.
+CONTINUED_PROJECTS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "1-4-1": ("project-2-3", "renamed", "moved;renumbered",
+              "素案の(2)③参加支援 → 推進施策1 めざす姿④の主な取組み1「参加支援事業」。目的と内容は素案の説明文の1文目をほぼ"
+              "そのまま引き継ぐ（「…地域や社会と関わり方を選択し自らの役割を見出すために多様な接点を確保する必要がある。」→"
+              "「…地域や社会との関わり方を選択し自らの役割を見出し、再び社会とつながることができるよう支援します。」）。"
+              "素案には主な取組みの一覧がないが、この取組みは素案の③参加支援の続き。",
+              "The draft's (2) ③ Participation support continues as main initiative 1, the participation support "
+              "project, under aim 4 of measure 1: its purpose repeats the first sentence of the draft's description "
+              "(people with complex and compound issues, or with needs that fall between systems, choosing how to "
+              "relate to their community and society and finding their own role), now ending 'so that they can "
+              "reconnect with society'. The draft lists no main initiatives, but this one continues the draft's ③.",
+              "475-479"),
+}
 
 
 def lines_first(spec: str) -> int | None:
@@ -892,7 +941,7 @@ def observation_rows(ind_id: str, cells: list[Cell]) -> list[dict[str, Any]]:
 
 
 def crosswalk_rows(node_ids: set[str]) -> list[dict[str, Any]]:
-    """The draft-to-later crosswalk of CROSSWALK, then one 'new' row per 主な取組み."""
+    """The draft-to-later crosswalk of CROSSWALK, then one row per 主な取組み: 'new' unless it continues a draft node."""
     cw: list[dict[str, Any]] = []
     for i, (fk, tk, rel, rels, nja, nen, fl, tl) in enumerate(CROSSWALK, 1):
         from_id = f"{PLAN}:r2023-04-26:{fk}" if fk else ""
@@ -905,15 +954,19 @@ def crosswalk_rows(node_ids: set[str]) -> list[dict[str, Any]]:
             "from_source_lines": fl, "from_source_line": lines_first(fl) or "",
             "to_source_document": SEED004 if tk else "", "to_source_lines": tl, "to_source_line": lines_first(tl) or "",
         })
-    # every 主な取組み is new: the draft lists no 取組み
+    # the draft lists no 取組み: every 主な取組み is new unless CONTINUED_PROJECTS names its draft node
     n = len(cw)
+    new = ("", "new", "", "素案（R5.4.26）には主な取組みの一覧がない。", "The draft has no list of main initiatives.", "")
     for pm, an, num, nl, _ne, pe, _en in PROJECTS:
         n += 1
+        fk, rel, rels, nja, nen, fl = CONTINUED_PROJECTS.get(f"{pm}-{an}-{num}", new)
+        from_id = f"{PLAN}:r2023-04-26:{fk}" if fk else ""
+        assert not from_id or from_id in node_ids, fk
         cw.append({
-            "crosswalk_id": f"{PLAN}:cw-{n:03d}", "from_revision_id": R_DRAFT, "from_node_id": "",
-            "to_revision_id": R_2024, "to_node_id": f"{PLAN}:r2024:project-{pm}-{an}-{num}", "relation": "new", "relations": "",
-            "note_ja": "素案（R5.4.26）には主な取組みの一覧がない。", "note_en": "The draft has no list of main initiatives.",
-            "from_source_document": "", "from_source_lines": "", "from_source_line": "",
+            "crosswalk_id": f"{PLAN}:cw-{n:03d}", "from_revision_id": R_DRAFT, "from_node_id": from_id,
+            "to_revision_id": R_2024, "to_node_id": f"{PLAN}:r2024:project-{pm}-{an}-{num}", "relation": rel, "relations": rels,
+            "note_ja": nja, "note_en": nen, "from_source_document": SEED001 if fk else "",
+            "from_source_lines": fl, "from_source_line": lines_first(fl) or "",
             "to_source_document": SEED004, "to_source_lines": f"{nl}-{pe}", "to_source_line": nl,
         })
     return cw
@@ -1162,7 +1215,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }

@@ -69,6 +69,17 @@ CHANGELOG_1_1_0 = {
                   "12 focus areas and 14 initiatives with their content, FY2022 results and FY2023 plans, and their figures. "
                   "No earlier figure changed.",
 }
+#: What changed in 1.1.1 (a correction of one English name; no figure changed).
+CHANGELOG_1_1_1 = {
+    "version": "1.1.1", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "成果指標17-3②（他自治体との連携による区内への自治体産電力供給件数（累計））の英語名を改めた。"
+                  "資料は件数が何を数えるかを書いていないので、「Homes in the ward supplied …」（住宅数）をやめ、"
+                  "「Cases of supplying municipality-produced electricity into the ward …」（供給の件数）とした。数値の変更はない。",
+    "summary_en": "The English name of outcome 17-3② (他自治体との連携による区内への自治体産電力供給件数（累計）) no longer "
+                  "reads 'Homes in the ward supplied …': the document counts supplies (件) without saying of what, so it "
+                  "now reads 'Cases of supplying municipality-produced electricity into the ward through partnerships "
+                  "with other municipalities (cumulative)'. No figure changed.",
+}
 
 MEASURE_RANGE = (1389, 4866)  # 19 施策 pages of 別紙2
 BUDGET_RANGE = (4867, 5083)  # 別紙2 第2章 2 事業費一覧
@@ -1134,8 +1145,10 @@ INDICATOR_EN = {
     ("outcome", "17-1"): "Residents who saved energy in the energy-saving points scheme",
     ("outcome", "17-2"): "CO₂ reduction from environmentally friendly home renovation",
     ("outcome", "17-3①"): "Setagaya RE100 sign-ups (cumulative)",
-    ("outcome", "17-3②"): "Homes in the ward supplied with electricity from partner "
-                          "municipalities (cumulative)",
+    # 他自治体との連携による区内への自治体産電力供給件数（累計）: 件 counts supplies; the text does not say of what
+    # (homes, contracts, sites), so the English does not either.
+    ("outcome", "17-3②"): "Cases of supplying municipality-produced electricity into the ward through "
+                          "partnerships with other municipalities (cumulative)",
     ("outcome", "17-4"): "Area greened with greening grants",
     ("outcome", "18-1"): "Household food loss (five-year average)",
     ("outcome", "18-2"): "Waste per resident per day",
@@ -1717,7 +1730,7 @@ def descriptor() -> dict:
                      "事業費", "Setagaya", "implementation plan", "progress report",
                      "indicators", "budget"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "ward implementation plan",
             "translation_note": "English names are unofficial translations by the portal team, "
                                 "not the ward's.",
         },
