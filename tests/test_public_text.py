@@ -9,9 +9,10 @@ strings: table-browser and search variants repeat the same text). On each page's
 - Japanese pages: no English-only note (a run of English words), and no "." closing a Japanese
   sentence. English marked lang="en" is allowed on Japanese pages only in the data dictionary and
   API reference (/datasets/, /api/), where field and parameter descriptions are English by convention.
-Raw data cells (`data-raw`: the table browser and previews show each CSV cell as published) are
-left out of the file-name, English and punctuation checks (they are the data, with their
-provenance columns), but not of the "seed" check.
+Raw data cells (`data-raw`: the table browser and previews show each CSV cell as published; the
+citation strings are to be copied as they are) are left out of the file-name, English and
+punctuation checks (they are the data, with their provenance columns), but not of the "seed" check.
+The data catalogue and API reference pages are crawled like every other page.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 REFERENCE_PAGES = ("/ja/datasets/", "/ja/api/")
 DOWNLOADS = (".json", ".csv", ".zip", ".xlsx", ".ics")
 SKIP_PREFIXES = ("/static/", "/datasets/", "/api/", "/catalog.", "/staff", "/ja/staff", "/en/staff")
-#: The data catalogue (data dictionary, previews, table browser) and the API reference are not
-#: crawled yet: their English field descriptions still say "seed" (see datasets/README.md).
-NOT_YET = ("/ja/datasets/", "/en/datasets/", "/ja/api/", "/en/api/")
 
 
 class _Text(HTMLParser):
@@ -85,7 +83,7 @@ def _crawl(client, lang: str, limit: int = 4000) -> dict[str, _Text]:
         seen[url] = parsed
         for href in parsed.links:
             path = href.split("#")[0]
-            skip = path.startswith(SKIP_PREFIXES + NOT_YET)
+            skip = path.startswith(SKIP_PREFIXES)
             if (path.startswith(f"/{lang}/") and "?" not in path and not skip
                     and "/table/" not in path and not path.endswith(DOWNLOADS)
                     and path not in seen):

@@ -120,7 +120,7 @@ def label_observations(rows: list[dict[str, Any]], units: dict[str, str]) -> lis
 #: The one meaning of is_estimate in every package.
 IS_ESTIMATE = ("true when the value is printed as a 見込み (an expected figure, not yet a final result), "
                "whatever its series: an actual estimated before its year ends, or a baseline printed as "
-               "「令和５年度見込み」. as_of then says when, as printed.")
+               "「令和5年度見込み」. as_of then says when, as printed.")
 
 #: The derived observation columns, as Table Schema fields (appended to observations' schema).
 OBSERVATION_FIELDS = [

@@ -146,7 +146,7 @@ def descriptor(count: int) -> dict[str, object]:
         {"name": "source_line_end", "type": "integer", "title": "Last line", "description": "1-based line where it ends."},
         {"name": "attached_by", **string, "title": "Attached by",
          "description": ("Why the sentence belongs to the item: span (inside the item's own text), table_row "
-                         "(its row of the 行動量 table), main_efforts (seed 004's box 「めざす姿の実現に向けた"
+                         "(its row of the 行動量 table), main_efforts (the 地域保健医療福祉総合計画's box 「めざす姿の実現に向けた"
                          "主な取組み」, printed before the めざす姿 it belongs to), column (a コラム inside the 推進施策)."),
          "constraints": {"enum": ["span", "table_row", "main_efforts", "column"]}},
     ]

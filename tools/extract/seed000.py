@@ -46,8 +46,8 @@ CHANGELOG_1_1_0 = {
 #: What changed in 1.1.1 (a correction of one English name; no figure changed).
 CHANGELOG_1_1_1 = {
     "version": "1.1.1", "kind": "revision", "date": "2026-12-03",
-    "summary_ja": "素案の柱(2)「地方との交流と豊かな暮らし」の英語名を「Exchange with regional Japan and rich living」から"
-                  "「Exchange with regional areas and richer lives」に改めた（「地方」は基本目標3の訳、「豊かな暮らし」は重点取組み①の訳にそろえた）。数値の変更はない。",
+    "summary_ja": "素案の柱(2)「地方との交流と豊かな暮らし」の英語名を改めた（「地方」は基本目標3の訳（regional areas）、"
+                  "「豊かな暮らし」は重点取組み①の訳（richer lives）にそろえた）。数値の変更はない。",
     "summary_en": "The English name of the draft's pillar (2) 「地方との交流と豊かな暮らし」 reads 'Exchange with regional "
                   "areas and richer lives' instead of 'Exchange with regional Japan and rich living' (地方 translated as in "
                   "goal 3, 豊かな暮らし as in initiative ①). No figure changed.",
@@ -488,7 +488,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             f("step_id", "string", "Step ID", "Portal identifier.", constraints=ID),
             f("position", "integer", "Position", "Order as printed."),
             f("year_ja", "string", "Year as printed", "The year printed on the first row of its year and carried down "
-              "(平成２７年 = 2015, 平成２８年 = 2016); digits as printed."),
+              "(平成27年 = 2015, 平成28年 = 2016, printed with full-width digits); digits as printed."),
             f("when_ja", "string", "Time as printed", "Month and part of the month as printed (e.g. ９月中旬～１０月上旬, "
               "wrapped lines joined)."),
             f("event_ja", "string", "Step", "As printed."),

@@ -38,13 +38,13 @@ CHANGELOG_1_0_1 = {
 CHANGELOG_1_2_0 = {
     "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
     "summary_ja": "ラベル付けを統一：observations に期間（period_start_fy・period_end_fy。総量は令和6～9年度）と、as_of を"
-                  "年度・月として読んだ列（as_of_month・as_of_fiscal_year）を追加。「令和５年度見込み」の現況値40件と"
-                  "「令和４年度」の2件に記載どおりの as_of を入れた。P10-5 の成果指標 a)・b) を P10-5a・P10-5b の2つの"
+                  "年度・月として読んだ列（as_of_month・as_of_fiscal_year）を追加。「令和5年度見込み」の現況値40件と"
+                  "「令和4年度」の2件に記載どおりの as_of を入れた。P10-5 の成果指標 a)・b) を P10-5a・P10-5b の2つの"
                   "指標にし、P5.2-1a/b・P5.2-2・P10-2 の年度別の目標値に項目名（整備数・修了人数）を付けた（年度の値の合計が"
                   "総量と一致）。記載どおりの単位を unit_printed に残した。数値の変更はない。",
     "summary_en": "One labelling: observations gain their period (period_start_fy, period_end_fy; a 総量 covers FY2024-2027) "
-                  "and as_of read as a date (as_of_month, as_of_fiscal_year); the 40 baselines printed 「令和５年度見込み」 "
-                  "and two printed 「令和４年度」 now carry that as_of. P10-5's outcome sub-items a) and b) are the "
+                  "and as_of read as a date (as_of_month, as_of_fiscal_year); the 40 baselines printed 「令和5年度見込み」 and "
+                  "two printed 「令和4年度」 (both in full-width digits) now carry that as_of. P10-5's outcome sub-items a) and b) are the "
                   "indicators P10-5a and P10-5b; the yearly targets of P5.2-1a/b, P5.2-2 and P10-2 carry the annual "
                   "sub-item (整備数, 修了人数; their sum is the printed 総量), so every series joins. The printed unit is "
                   "kept in unit_printed. No figure changed.",
@@ -699,7 +699,7 @@ REVISIONS = [
      "label_ja": "第４回 地域保健医療福祉総合計画研究会 資料（令和５年３月２７日）",
      "label_en": "Material of the 4th study group on the plan (27 March 2023)",
      "published": "2023-03-27",
-     "date_note": "Date printed on the 別紙 cover (001 L575–577) and on the opinion pages (「R5年3月27日研究会」). Seed 001 reproduces only an excerpt of this material (L557–1033); no node tree is published for this revision. It is the revision the 研究会 opinions concern.",
+     "date_note": "Date printed on the 別紙 cover (001 L575–577) and on the opinion pages (「R5年3月27日研究会」). The extracted text 001 reproduces only an excerpt of this material (L557–1033); no node tree is published for this revision. It is the revision the 研究会 opinions concern.",
      "source_document": SEED001, "source_line": 577},
     {"revision_id": R_DRAFT, "plan_id": PLAN, "position": 2, "stage": "committee_draft",
      "label_ja": "審議会（R5.4.26）資料 素案", "label_en": "Draft for the community health and welfare council of 26 April 2023",
@@ -1130,7 +1130,7 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("value", "number", "Value", "Parsed number; empty for ―, prose, 調整中."),
             F("value_text", "string", "Value text", "Cell as printed (line-wrap joins)."),
             F("is_estimate", "boolean", "Is estimate", labelling.IS_ESTIMATE),
-            F("as_of", "string", "As of", "時点 as printed (e.g. 令和5年12月時点, 令和５年度見込み)."),
+            F("as_of", "string", "As of", "時点 as printed (e.g. 令和5年12月時点, 令和5年度見込み)."),
             F("note", "string", "Note", "Notes (column ambiguity, baseline rule)."),
             *labelling.OBSERVATION_FIELDS,
         ] + SRC, "primaryKey": ["observation_id"],
@@ -1162,7 +1162,7 @@ def schemas() -> dict[str, dict[str, Any]]:
             F("concept_id", "string", "Concept", "Concept the theme maps to (draft 第3節 item)."),
             F("body_ja", "string", "Body", "Opinion as printed (lines joined, bullet glyph removed)."),
             F("meeting_ja", "string", "Meeting", "Meeting as printed."),
-            F("date", "date", "Date", "Meeting date (令和５年３月２７日, 001 L577)."),
+            F("date", "date", "Date", "Meeting date (printed 令和5年3月27日 in full-width digits, 001 L577)."),
             F("source_document", "string", "Source document", "Text file the row was read from (document and page: plan-documents)."),
             F("source_line", "integer", "Source line", "First line of the opinion."),
             F("source_line_end", "integer", "Source end line", "Last line of the opinion."),
