@@ -12,7 +12,9 @@ from portal import packagefiles  # noqa: E402  (the portal's one package writer)
 from portal.plan import labelling  # noqa: E402  (periods, as_of, units, prose cells)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import seed001_texts  # noqa: E402  (001's 基本方針, 視点, 圏域, 策定体制)
 import seed004_context  # noqa: E402  (004's context statistics, their own module)
+import seed004_texts  # noqa: E402  (004's 現状・課題・方向性 and コラム, their own module)
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -34,6 +36,21 @@ CHANGELOG_1_0_1 = {
                   "filled; the notes of cw-007 and cw-009 and the field descriptions name the documents. English names "
                   "follow the glossary (児童館, 防災塾, お部屋探しサポート, 延べ人数, 若者 in P9-1). No figure changed.",
 }
+#: What 1.3.0 added (a text resource; no figure changed).
+CHANGELOG_1_3_0 = {
+    "version": "1.3.0", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "本文（texts）を追加：後の版（第4章第1節）の15のめざす姿それぞれの「現状やこれまでの取組み」「今後の課題」"
+                  "「取組みの方向性」と、12のコラム（「「福祉の相談窓口」の誕生とこれから」「移動販売車の誘致による買い物支援の"
+                  "取り組み」など）、素案（審議会R5.4.26）の基本方針①～③・地域福祉推進の視点④⑤・圏域の考え方・計画の策定体制を、"
+                  "段落・項目（●）ごとに記載どおり、資料の行範囲つきで収録。数値の変更はない。",
+    "summary_en": "Added the resource texts: for each of the 15 めざす姿 of the later text (chapter 4 section 1) its "
+                  "現状やこれまでの取組み (current state), 今後の課題 (issues) and 取組みの方向性 (direction), and the "
+                  "12 columns (コラム, e.g. 「福祉の相談窓口」の誕生とこれから, 移動販売車の誘致による買い物支援の取り組み), "
+                  "and the council draft's (R5.4.26) 基本方針 ①-③, 視点 ④⑤, 圏域 and 策定体制, one paragraph or bullet "
+                  "per row as printed, with its source lines. No figure changed.",
+}
+TEXT_KINDS = ["current_state", "issues", "direction", "column", "basic_policy", "viewpoint", "area",
+              "planning_structure"]
 #: What 1.1.0 added (a new resource; no earlier figure changed).
 CHANGELOG_1_2_0 = {
     "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
@@ -728,6 +745,7 @@ def build() -> dict[str, list[dict[str, Any]]]:
         "indicators": indicators, "observations": observations, "crosswalk": crosswalk_rows(node_ids),
         "opinions": opinion_rows(l1), "concepts": concept_rows(tree),
         "context_statistics": seed004_context.build_rows(l4),
+        "texts": seed004_texts.build_rows(l4, node_ids) + seed001_texts.build_rows(l1),
     }
 
 
@@ -1059,6 +1077,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     con_fk = lambda fld: {"fields": fld, "reference": {"resource": "concepts", "fields": "concept_id"}}  # noqa: E731
     return {
         "context_statistics": seed004_context.schema(F, SRC),
+        "texts": seed004_texts.schema(F, SRC, TEXT_KINDS),
         "plans": {"fields": [
             F("plan_id", "string", "Plan ID", "Plan identifier.", constraints=REQ),
             F("name_ja", "string", "Name (ja)", "Plan name as printed."),
@@ -1183,6 +1202,11 @@ RES_META = {
     "context_statistics": ("Context statistics", "関連する統計", "Statistics printed beside the text of the measures of "
                            "the later text (004): consultations at the welfare counters, children not attending school "
                            "and the three ほっとスクール (the only per-place figures). Context, not indicators."),
+    "texts": ("Texts", "本文", "The printed text around the measures of the later text (004), one paragraph or ● "
+              "bullet per row: 現状やこれまでの取組み, 今後の課題 and 取組みの方向性 of each of the 15 めざす姿, and "
+              "the 12 コラム (their prose paragraphs); and from the council draft (001) the 基本方針 ①-③, the 視点 ④⑤, the 圏域 and the "
+              "策定体制 (node_id empty: about the plan as a whole). Each row carries its source span "
+              "(source_line-source_line_end)."),
     "opinions": ("Study-group opinions", "研究会のご意見", "Opinions of the 4th study group (2023-03-27) printed in the study-group opinions (text 001, L1037–1289), 52 unique texts."),
 }
 
@@ -1204,7 +1228,7 @@ def descriptor() -> dict[str, Any]:
         "title_ja": "世田谷区地域保健医療福祉総合計画（審議会R5.4.26素案と第4章第1節の後の版）",
         "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). The later text holds chapter 4 section 1 only; the end year of the plan is not printed. Every figure carries its source line.",
         "description_ja": "世田谷区地域保健医療福祉総合計画の2つの版（審議会（R5.4.26）素案と、第4章第1節の後の版）の計画体系、後の版の行動量・成果指標（現況値、令和6～9年度、総量）、版間対応表、第4回研究会（令和5年3月27日）のご意見。",
-        "version": "1.2.0",
+        "version": "1.3.0",
         "created": CREATED,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区『世田谷区地域保健医療福祉総合計画』審議会（R5.4.26）資料（素案）及び第４章「今後の施策の方向」第１節を加工して作成",
@@ -1215,7 +1239,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0, CHANGELOG_1_3_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }
