@@ -79,7 +79,7 @@ def test_every_quote_lies_in_the_source_span_of_the_item_it_is_attached_to():
             assert node["level"] == "measure", row["rollout_id"]
             chapter_start, chapter_end = _span(node, nodes, ("measure", "section"))
             assert chapter_start <= first and last <= chapter_end, row["rollout_id"]
-        elif row["attached_by"] == "main_efforts":  # the box printed just before its めざす姿
+        elif row["attached_by"] == "before_aim":  # 現状 bullets printed just before their めざす姿
             assert node["level"] == "aim" and last < start, row["rollout_id"]
             heading = max(k for k in range(1, first) if "めざす姿の実現に向けた主な取組み" in lines[k - 1])
             between = [n for n in nodes.values() if n["revision_id"] == node["revision_id"]

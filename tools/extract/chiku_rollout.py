@@ -35,7 +35,8 @@ LEVELS = ("measure", "project", "aim", "initiative")
 MAX_SPAN = 250
 #: Sentences about a few 地区 only (a model run) are not about every 地区.
 SOME = re.compile(r"一部の地区")
-#: Seed 004's box 「めざす姿の実現に向けた主な取組み」 is printed before the めざす姿 it belongs to.
+#: Seed 004 prints an aim's 現状 bullets after the heading of the previous aim's 主な取組み table and
+#: before the めざす姿 title they belong to (the extraction's reading order).
 MAIN_EFFORTS = "めざす姿の実現に向けた主な取組み"
 #: コラム bodies (first line, title line) located by hand; their sentences belong to the 推進施策 around them.
 COLUMNS = {"004_77d912f534da2e2e.txt": ((553, 621), (3514, 3560))}
@@ -87,7 +88,7 @@ def attach(sentence: Sentence, owner: dict[str, str], nodes: list[dict[str, str]
     heading = next((k for k in range(first - 1, int(owner["source_line"]), -1)
                     if lines[k - 1].strip() == MAIN_EFFORTS), None)
     if heading and after and after[0]["level"] == "aim":
-        return after[0], "main_efforts"
+        return after[0], "before_aim"
     aim = _ancestor(owner, by_id, "aim")
     if owner["level"] == "project" and aim is not None:
         siblings = [n for n in nodes if n["parent_id"] == aim["node_id"] and n["level"] == "project"]
@@ -146,9 +147,10 @@ def descriptor(count: int) -> dict[str, object]:
         {"name": "source_line_end", "type": "integer", "title": "Last line", "description": "1-based line where it ends."},
         {"name": "attached_by", **string, "title": "Attached by",
          "description": ("Why the sentence belongs to the item: span (inside the item's own text), table_row "
-                         "(its row of the 行動量 table), main_efforts (the 地域保健医療福祉総合計画's box 「めざす姿の実現に向けた"
-                         "主な取組み」, printed before the めざす姿 it belongs to), column (a コラム inside the 推進施策)."),
-         "constraints": {"enum": ["span", "table_row", "main_efforts", "column"]}},
+                         "(its row of the 行動量 table), before_aim (the 現状 bullets the 地域保健医療福祉総合計画 prints after the "
+                         "heading 「めざす姿の実現に向けた主な取組み」 of the previous table and before the めざす姿 they belong "
+                         "to), column (a コラム inside the 推進施策)."),
+         "constraints": {"enum": ["span", "table_row", "before_aim", "column"]}},
     ]
     return {
         "profile": "tabular-data-package", "name": "chiku-rollout",
