@@ -160,6 +160,6 @@ def test_extractor_reproduces_committed_files(tmp_path: Path) -> None:
     need_seeds()
     module = load_extractor()
     written = module.build(tmp_path, SHARED)
-    assert len(written) == 9  # 7 resources + schedule + datapackage.json
+    assert len(written) == 10  # 7 resources + schedule + texts + datapackage.json
     for p in written:
         assert p.read_bytes() == (PKG_DIR / p.name).read_bytes(), p.name

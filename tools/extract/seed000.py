@@ -19,6 +19,8 @@ from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[2])]
 from command import run  # noqa: E402  (the extractors' shared command line)
+from seed000_outlook import schema as texts_schema  # noqa: E402
+from seed000_outlook import text_rows  # noqa: E402
 
 from portal.packagefiles import write_package  # noqa: E402  (the portal's one package writer)
 
@@ -27,7 +29,7 @@ DEFAULT_SHARED = REPO.parent / "shared"
 DEFAULT_OUT = REPO / "datasets" / "sogo-senryaku-2015"
 
 NAME = "sogo-senryaku-2015"
-VERSION = "1.1.1"
+VERSION = "1.2.0"
 CREATED = "2026-11-26T00:00:00+00:00"
 #: What changed in 1.0.1 (a correction: wording only, no figure changed).
 CHANGELOG_1_0_1 = {
@@ -51,6 +53,16 @@ CHANGELOG_1_1_1 = {
     "summary_en": "The English name of the draft's pillar (2) 「地方との交流と豊かな暮らし」 reads 'Exchange with regional "
                   "areas and richer lives' instead of 'Exchange with regional Japan and rich living' (地方 translated as in "
                   "goal 3, 豊かな暮らし as in initiative ①). No figure changed.",
+}
+#: What 1.2.0 added (a new text resource; no figure changed).
+CHANGELOG_1_2_0 = {
+    "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "人口ビジョンの本文を追加（texts、17件）：「(2)将来の人口推計」の段落4件と図の注記2件、「(3)将来展望」の"
+                  "①将来展望（段落2件、現状・課題と目指すべき方向性の表3行×2）と②総合戦略につながる3つの視点（3件）。"
+                  "将来展望に新しい数値はなく、数値の変更はない。",
+    "summary_en": "Added the Population Vision's text (texts, 17 rows): 4 paragraphs and 2 chart notes of (2)将来の人口推計, "
+                  "and of (3)将来展望 the 2 paragraphs and the table of 3 rows × 2 (現状・課題, 目指すべき方向性) of ①将来展望 "
+                  "and the 3 viewpoints of ②. The 将来展望 prints no new figure. No figure changed.",
 }
 #: The cover memo's 「３ 主な予定」 (lines 49-65): (first line, last line) of each step.
 SCHEDULE_LINES = [(51, 51), (53, 53), (55, 57), (59, 59), (61, 61), (63, 63), (65, 65)]
@@ -298,10 +310,11 @@ def build_rows(shared: Path) -> dict[str, list[dict[str, Any]]]:
     crosswalk = adopted_goals(seed3, nodes)
     pv = pv_rows()
     check_population_vision(seed, pv)
+    pillar_names = {n["node_id"]: n["name_ja"] for n in nodes if n["level"] == "pillar"}
     return {
         "plans": plan_rows(seed), "revisions": revision_rows(seed, seed3), "nodes": nodes,
         "indicators": [], "observations": [], "population_vision": pv, "crosswalk": crosswalk,
-        "schedule": schedule_rows(seed),
+        "schedule": schedule_rows(seed), "texts": text_rows(seed.lines, pillar_names),
     }
 
 
@@ -483,6 +496,7 @@ def fk(fields: str, resource: str, ref: str) -> dict[str, Any]:
 
 
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "texts": texts_schema(f, ID),
     "schedule": {
         "fields": [
             f("step_id", "string", "Step ID", "Portal identifier.", constraints=ID),
@@ -712,6 +726,14 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
         "The cover memo's 「３ 主な予定」 (lines 49-65): the steps from the 素案 to the strategy's start, the resident "
         "consultation (区民意見募集) among them, with the times as printed (no day is printed).",
     ),
+    "texts": (
+        "Population Vision text: projection and future outlook", "人口ビジョンの本文：将来の人口推計・将来展望",
+        "The text of the 人口ビジョン's (2)将来の人口推計 (lines 651-808: the projection's assumptions and result, and "
+        "two notes printed among its charts) and (3)将来展望 (lines 812-899: ①将来展望 with its table of 現状・課題 "
+        "and 目指すべき方向性 for 自然増減, 社会増減 and 年齢3階層別人口, and ②総合戦略につながる3つの視点, which name "
+        "the 素案's 3 pillars), one printed paragraph, table cell or bullet per row with its lines. The figures printed "
+        "in this text are in population_vision; the 将来展望 prints none.",
+    ),
     "crosswalk": (
         "Crosswalk 素案 → adopted", "素案と策定版の対応",
         "How the 素案's pillars map to the adopted strategy's 基本目標 (wording changed; "
@@ -720,7 +742,7 @@ RESOURCE_TEXT: dict[str, tuple[str, str, str]] = {
 }
 
 ORDER = ["plans", "revisions", "nodes", "indicators", "observations", "population_vision",
-         "crosswalk", "schedule"]
+         "crosswalk", "schedule", "texts"]
 
 
 def descriptor() -> dict[str, Any]:
@@ -746,14 +768,14 @@ def descriptor() -> dict[str, Any]:
             "strategy under the まち・ひと・しごと創生法: its 3 pillars, 11 priority initiatives "
             "(重点取組み) with their listed items, and the Population Vision (人口ビジョン) "
             "figures that survive in the text extraction, with honest gaps where charts lost "
-            "their labels. The draft has no KPIs, so indicators and observations are empty. "
+            "their labels, and its text on the projection and the future outlook (将来展望). The draft has no KPIs, so indicators and observations are empty. "
             "A second revision gives the adopted strategy's 3 basic goals as cited in 2023, "
             "with a crosswalk from the draft's pillars."
         ),
         "description_ja": (
             "まち・ひと・しごと創生「世田谷区総合戦略（素案）」（平成27年8月12日）の基本的な考え方と"
             "方向性（3つの柱）、重点取組み（11）とその項目、人口ビジョンのうちテキストに残る数値。"
-            "グラフのラベルが失われた箇所は空欄とし理由を注記。素案には数値目標（KPI）がないため"
+            "グラフのラベルが失われた箇所は空欄とし理由を注記。人口ビジョンの将来の人口推計と将来展望の本文。素案には数値目標（KPI）がないため"
             "指標・実績は0件。策定版の基本目標（令和5年の資料による引用）と素案の柱の対応表を含む。"
         ),
         "version": VERSION,
@@ -778,7 +800,7 @@ def descriptor() -> dict[str, Any]:
                      "Setagaya", "comprehensive strategy", "regional revitalisation",
                      "population vision", "draft"],
         "portal": {
-            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1],
+            "changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0],
             "kind": "plan",
             "plan_id": PLAN,
             "theme": "population-and-regional-revitalisation",
