@@ -24,6 +24,8 @@ class ItemSentences:
     node: Node
     quotes: list[dict[str, Any]] = field(default_factory=list)
     indicators: list[IndicatorFigures] = field(default_factory=list)
+    #: Sentences from a コラム printed inside the item's chapter (shown folded: background, not the plan).
+    column_quotes: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -54,6 +56,7 @@ def grouped(session: Session, datasets_dir: str) -> list[PlanSentences]:
             if group is None:
                 group = plans[row["plan_id"]] = PlanSentences(session.get(Plan, row["plan_id"]))
             group.items.append(items[row["node_id"]])
-        items[row["node_id"]].quotes.append(row)
+        item = items[row["node_id"]]
+        (item.column_quotes if row.get("attached_by") == "column" else item.quotes).append(row)
     found = [g for g in plans.values() if g.plan is not None]
     return sorted(found, key=lambda g: -(g.plan.start_fy or 0))  # the newest plan first

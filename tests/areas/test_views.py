@@ -73,6 +73,8 @@ def test_chiku_page_quotes_whole_sentences_grouped_by_plan_and_item(site_client)
     assert not any(q.startswith("知症") for q in quotes)
     item = section[section.index("地域づくりプロジェクト"):]
     item = item[:item.index("</li>")]
+    folded = section[section.index("<details>"):section.index("</details>")]  # コラム sentences: background
+    assert "コラム" in folded and "28地区もある世田谷区。" in folded
     related = item[item.index('class="related"'):]
     assert "アクションチーム" in related and 'class="status status-' in related  # 4-4's indicators, ward-wide
 
