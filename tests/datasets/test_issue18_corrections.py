@@ -124,3 +124,13 @@ def test_corrected_packages_are_patch_releases_that_change_no_figure(package) ->
     versions = [tuple(int(x) for x in e["version"].split(".")) for e in descriptor["portal"]["changelog"]]
     assert versions == sorted(versions) and descriptor["version"] == descriptor["portal"]["changelog"][-1]["version"]
     assert "数値の変更はない" in entry["summary_ja"] and "No figure changed" in entry["summary_en"]
+
+
+def test_every_ward_initiative_that_became_a_measure_says_so() -> None:
+    """The draft's 区の取組み ①–⑨ became 推進施策 2–10: each note says it went one level up, as cw-014's does."""
+    rows = [r for r in _rows(HOKEN, "crosswalk")
+            if r["from_node_id"].split(":")[-1].startswith("project-1-") and ":measure-" in r["to_node_id"]]
+    assert len(rows) == 9
+    for row in rows:
+        assert "推進施策" in row["note_ja"] and ("一段上が" in row["note_ja"]), row["crosswalk_id"]
+        assert "raised from a ward initiative to a measure" in row["note_en"].lower(), row["crosswalk_id"]

@@ -52,6 +52,14 @@ CHANGELOG_1_3_0 = {
 TEXT_KINDS = ["current_state", "issues", "direction", "column", "basic_policy", "viewpoint", "area",
               "planning_structure"]
 #: What 1.1.0 added (a new resource; no earlier figure changed).
+CHANGELOG_1_3_1 = {
+    "version": "1.3.1", "kind": "revision", "date": "2026-12-03",
+    "summary_ja": "対応表 cw-010・cw-012・cw-016・cw-019 と「調整中」だった⑥～⑨の注記に、素案の区の取組みが後の版では"
+                  "推進施策になったこと（一段上がり、先頭に推進施策1が置かれたため番号+1）を書き加えた。数値の変更はない。",
+    "summary_en": "The crosswalk notes of the draft's ①②④⑤ and of the placeholders ⑥-⑨ now say that each ward initiative "
+                  "became a measure (one level up; its number is one higher because measure 1 now comes first), as "
+                  "cw-014's note does. No figure changed.",
+}
 CHANGELOG_1_2_0 = {
     "version": "1.2.0", "kind": "revision", "date": "2026-12-03",
     "summary_ja": "ラベル付けを統一：observations に期間（period_start_fy・period_end_fy。総量は令和6～9年度）と、as_of を"
@@ -632,13 +640,13 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "「調整中」だった④各分野・施策との連携は第1節に対応する項目がない。第2節は後の版の本文（第４章 第１節のみ）に含まれないため、移動したかは確認できない。",
      "The placeholder 'coordination with each field' has no counterpart in section 1; section 2 is not in the later text (which holds section 1 only).", "483-489", ""),
     ("project-1-1", "measure-2", "renamed", "renumbered",
-     "①医療 → 推進施策2「地域生活を支える保健、医療、福祉の連携」（番号+1）。",
-     "Medical care became measure 2, renamed (number +1).", "382", "1357"),
+     "①医療 → 推進施策2「地域生活を支える保健、医療、福祉の連携」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。",
+     "Medical care became measure 2, renamed. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "382", "1357"),
     ("project-1-1", "aim-2-1", "renamed", "",
      "めざす姿の文言：「…質の高い在宅療養体制をつくる。」→「…質の高い在宅療養体制ができています。」",
      "Aim wording changed from 'create' to 'is in place'.", "378", "1412-1414"),
     ("project-1-2", "measure-3", "renumbered", "",
-     "②福祉サービス → 推進施策3「福祉サービス」（番号+1）。", "Welfare services became measure 3 (number +1).", "386", "1771"),
+     "②福祉サービス → 推進施策3「福祉サービス」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Welfare services became measure 3. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "386", "1771"),
     ("project-1-2", "aim-3-1", "renamed", "",
      "めざす姿の文言：「…確実に届いている。」→「…確実に届いています。」", "Aim wording changed (tense/politeness only).", "384", "1823"),
     # L390 heading 「③予防・健康づくり」; the draft's 第3章第4節 施策体系 (L191–243, columns 推進施策 / 区の取組み)
@@ -659,7 +667,7 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("project-1-3", "aim-4-1", "renamed", "",
      "めざす姿の文言：「…いつまでも元気で生活できる。」→「…いつまでもいきいきと暮らしています。」", "Aim wording changed.", "388", "2207-2209"),
     ("project-1-4", "measure-5", "renumbered", "",
-     "④住まい → 推進施策5「住まい」（番号+1）。", "Housing became measure 5 (number +1).", "395", "2614"),
+     "④住まい → 推進施策5「住まい」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Housing became measure 5. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "395", "2614"),
     ("project-1-4", "aim-5-1", "split", "renamed",
      "④住まいの2つ目のめざす姿「住宅確保要配慮者が住まいを確保でき…」→ めざす姿①「住まいを確保することが困難な方に対する居住支援の仕組みが充実しています。」（順序入替・文言変更）。",
      "The draft's second housing aim became aim 1 (order swapped, wording changed).", "393", "2684-2686"),
@@ -667,21 +675,21 @@ CROSSWALK: list[tuple[str, str, str, str, str, str, str, str]] = [
      "④住まいの1つ目のめざす姿「多様なニーズに応えられる、多様な住まいが確保されている。」→ めざす姿②（…確保されています。）。",
      "The draft's first housing aim became aim 2 (tense changed).", "392", "2971"),
     ("project-1-5", "measure-6", "renamed", "renumbered",
-     "⑤生活支援 → 推進施策6「日常生活の支援」（番号+1）。", "Daily-life support became measure 6 'support for daily life' (number +1).", "409", "3284"),
+     "⑤生活支援 → 推進施策6「日常生活の支援」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Daily-life support became measure 6 'support for daily life'. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "409", "3284"),
     ("project-1-5", "aim-6-1", "merged", "renamed",
      "⑤生活支援の4つのめざす姿（L397–407）→ 1つのめざす姿（L3344–3348）。", "The draft's four daily-life aims were merged into one.", "397-407", "3344-3348"),
     ("project-1-6", "measure-7", "filled", "renumbered",
-     "「調整中」だった⑥就労 → 推進施策7「就労」（番号+1）。", "Employment was a placeholder; now filled as measure 7.", "412,420", "3561"),
+     "「調整中」だった⑥就労 → 推進施策7「就労」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Employment was a placeholder; now filled as measure 7. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "412,420", "3561"),
     ("project-1-6", "aim-7-1", "filled", "", "めざす姿が新たに記載された。", "Aim newly written (was a placeholder).", "420", "3650"),
     ("project-1-7", "measure-8", "filled", "renamed;renumbered",
-     "「調整中」だった⑦教育 → 推進施策8「学校や教育分野と福祉分野の連携」（番号+1）。", "Education was a placeholder; now measure 8, renamed.", "414,422", "3877"),
+     "「調整中」だった⑦教育 → 推進施策8「学校や教育分野と福祉分野の連携」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Education was a placeholder; now measure 8, renamed. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "414,422", "3877"),
     ("project-1-7", "aim-8-1", "filled", "", "めざす姿①が新たに記載された。", "Aim 1 newly written (was a placeholder).", "422", "3927-3929"),
     ("project-1-7", "aim-8-2", "filled", "", "めざす姿②が新たに記載された。", "Aim 2 newly written (was a placeholder).", "422", "4299-4301"),
     ("project-1-8", "measure-9", "filled", "renamed;renumbered",
-     "「調整中」だった⑧社会参加 → 推進施策9「社会参加の促進」（番号+1）。", "Social participation was a placeholder; now measure 9, renamed.", "416,424", "4627"),
+     "「調整中」だった⑧社会参加 → 推進施策9「社会参加の促進」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Social participation was a placeholder; now measure 9, renamed. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "416,424", "4627"),
     ("project-1-8", "aim-9-1", "filled", "", "めざす姿が新たに記載された。", "Aim newly written (was a placeholder).", "424", "4669-4677"),
     ("project-1-9", "measure-10", "filled", "renumbered",
-     "「調整中」だった⑨防犯・防災 → 推進施策10「防犯・防災」（番号+1）。", "Crime prevention and disaster preparedness was a placeholder; now measure 10.", "418,426", "5055"),
+     "「調整中」だった⑨防犯・防災 → 推進施策10「防犯・防災」（区の取組みから推進施策へ一段上がり、先頭に推進施策1が置かれたため番号+1）。", "Crime prevention and disaster preparedness was a placeholder; now measure 10. Raised from a ward initiative to a measure; its number is one higher because measure 1 now comes first.", "418,426", "5055"),
     ("project-1-9", "aim-10-1", "filled", "", "めざす姿が新たに記載された。", "Aim newly written (was a placeholder).", "426", "5107-5109"),
 ]
 
@@ -1228,7 +1236,7 @@ def descriptor() -> dict[str, Any]:
         "title_ja": "世田谷区地域保健医療福祉総合計画（審議会R5.4.26素案と第4章第1節の後の版）",
         "description": "Plan tree of two revisions (the council draft of 26 April 2023 and the later text of chapter 4 section 1, early 2024), the 行動量/成果指標 of the later text with baselines, FY2024–2027 targets and totals, a crosswalk between the revisions with stable concept ids, and the dated opinions of the 4th study group (27 March 2023). The later text holds chapter 4 section 1 only; the end year of the plan is not printed. Every figure carries its source line.",
         "description_ja": "世田谷区地域保健医療福祉総合計画の2つの版（審議会（R5.4.26）素案と、第4章第1節の後の版）の計画体系、後の版の行動量・成果指標（現況値、令和6～9年度、総量）、版間対応表、第4回研究会（令和5年3月27日）のご意見。",
-        "version": "1.3.0",
+        "version": "1.3.1",
         "created": CREATED,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "attribution_ja": "出典：世田谷区『世田谷区地域保健医療福祉総合計画』審議会（R5.4.26）資料（素案）及び第４章「今後の施策の方向」第１節を加工して作成",
@@ -1239,7 +1247,7 @@ def descriptor() -> dict[str, Any]:
         "contributors": [{"title": "Setagaya plan-progress portal team", "role": "author"}, {"title": "世田谷区", "role": "publisher"}],
         "keywords": ["世田谷区", "地域保健医療福祉総合計画", "地域包括ケアシステム", "重層的支援体制整備事業", "行動量", "成果指標",
                      "Setagaya", "community health and welfare plan", "integrated community care", "indicators", "plan revisions"],
-        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0, CHANGELOG_1_3_0], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
+        "portal": {"changelog": [CHANGELOG_1_0_1, CHANGELOG_1_1_0, CHANGELOG_1_1_1, CHANGELOG_1_2_0, CHANGELOG_1_3_0, CHANGELOG_1_3_1], "kind": "plan", "plan_id": PLAN, "theme": "health-welfare",
                    "translation_note": "English names are unofficial translations by the portal team, not the ward's."},
         "resources": resources,
     }
