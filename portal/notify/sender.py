@@ -1,20 +1,25 @@
 """`portal notify send`: outside requests, queue the mails of new events, then send what is due.
 
-SMTP gives no way to send exactly once over a crash in every instant, so the sender places the
-only commit where a kill can do no harm but in a window of microseconds: it sends the message
-body, commits the row as `sending`, then writes the final "." that makes the server take the
-mail, and commits `sent` on the server's 250. A sender killed before that first commit leaves
-the server an unfinished transaction, which it discards: the row is still pending and is sent
-by the next run, once. A sender killed after it has marked the row: the server already has
-the mail, and the row is never sent again. What is left is a kill between that commit and the
-single write of "." (the mail is then lost, not doubled). A refusal (4xx/5xx) puts the row back
-to pending with a growing wait (BACKOFF), then leaves it as failed.
+SMTP gives no way to send exactly once over a crash in every instant, so the sender makes the
+one instant where a kill can do harm as short as a program can: it sends the message body with
+the row's change to `sending` written but not yet committed, then writes the final "." that
+makes the server take the mail and, in the very next call, commits (the driver's own commit,
+with nothing of SQLAlchemy's in between). A sender killed before the "." leaves the server an
+unfinished transaction, which it discards: the row is still pending and the next run sends it,
+once. Killed after the commit has reached the database (SQLite's WAL write, PostgreSQL's
+COMMIT sent), the row is `sending` and never sent again: the server has the "." in any case,
+since the kernel delivers what the process wrote before it died. What is left is a kill between
+the "." and the commit's write, a few microseconds: the mail is then sent twice, with the same
+Message-ID (mail clients show it once), never lost. The row becomes `sent` on the server's
+250; a refusal (4xx/5xx) puts it back to pending with a growing wait (BACKOFF), then leaves it
+as failed.
 """
 
 from __future__ import annotations
 
 import re
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.policy import SMTP as SMTP_POLICY
@@ -148,7 +153,7 @@ def _mark(session: Session, unit: Unit, now: datetime, error: str | None) -> str
 
 
 def _deliver(conn: smtplib.SMTP, session: Session, unit: Unit, message) -> None:
-    """Send MESSAGE, committing UNIT as `sending` just before the final "." (see the module doc)."""
+    """Send MESSAGE, committing UNIT as `sending` right after the final "." (see the module doc)."""
     data = message.as_bytes(policy=SMTP_POLICY)
     conn.ehlo_or_helo_if_needed()
     sender_, to = current_app.config["NOTIFY_FROM"], unit.address.address
@@ -160,19 +165,22 @@ def _deliver(conn: smtplib.SMTP, session: Session, unit: Unit, message) -> None:
         raise smtplib.SMTPDataError(code, reply)
     body = re.sub(rb"(?m)^\.", b"..", data)
     conn.send(body if body.endswith(b"\r\n") else body + b"\r\n")
-    _set_status(session, unit, "sending")
-    conn.send(b".\r\n")
+    _commit_sending_after(session, unit, lambda: conn.send(b".\r\n"))
     code, reply = conn.getreply()
     if code != 250:
         raise smtplib.SMTPDataError(code, reply)
 
 
-def _set_status(session: Session, unit: Unit, status: str) -> None:
-    """Commit STATUS on every row of UNIT."""
+def _commit_sending_after(session: Session, unit: Unit, end_data: Callable[[], None]) -> None:
+    """Mark UNIT `sending`, call END_DATA (the final "."), then commit at once (see the module doc)."""
     session.rollback()
     begin_write(session)
     for row in unit.rows:
-        session.merge(row).status = status
+        session.merge(row).status = "sending"
+    session.flush()
+    driver = session.connection().connection.dbapi_connection
+    end_data()
+    driver.commit()  # the next call after the ".": SQLAlchemy's own commit below finds nothing left
     session.commit()
 
 
