@@ -11,11 +11,17 @@ and the page the document's own table of contents gives for the first line of a 
 `exact`; a line between two bounds a page apart or more gets `range`; a line with a bound on one
 side only gets no page at all. Blank lines never get a row.
 
+Official URLs are never in the texts: the ward supplies them through the staff pages
+(/staff/data/documents/, a proposal approved by a second person), which publish a new version of
+the package. Re-running this extractor keeps what was published that way: each document's URL,
+and the version and changelog entries newer than this file's own (`published_state`).
+
 Usage: .venv/bin/python tools/extract/documents.py [--shared DIR] [--out DIR]
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -82,25 +88,45 @@ def document_row(doc: dict[str, Any], anchors: dict[str, Any] | None) -> dict[st
     row = {k: doc.get(k) for k in DOC_FIELDS if k in doc}
     row["title_lines"] = ";".join(str(line) for _, line in doc["title_parts"])
     row["title_printed"] = "true" if doc["title_printed"] else "false"
-    row["url"] = ""  # only where the ward prints or supplies one: none of the seeds does
+    row["url"] = ""  # only where the ward prints or supplies one: none of the seeds does (see build)
     row["page_basis_ja"] = (anchors or {}).get("basis_ja", "")
     row["page_basis_en"] = (anchors or {}).get("basis_en", "")
     return row
 
 
+def _version(text: str) -> tuple[int, ...]:
+    """A version string as numbers, for comparison."""
+    return tuple(int(p) if p.isdigit() else 0 for p in text.split("."))
+
+
+def published_state(out: Path) -> tuple[dict[str, str], str, list[dict[str, Any]]]:
+    """What the staff pages published in OUT: URLs by document, the version, the changelog."""
+    if not (out / "datapackage.json").is_file():
+        return {}, "0", []
+    desc = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        urls = {r["document_id"]: r["url"] for r in csv.DictReader(fh) if r.get("url")}
+    return urls, str(desc.get("version", "0")), list((desc.get("portal") or {}).get("changelog", []))
+
+
 def build(out: Path, shared: Path) -> list[Path]:
-    """Write documents.csv, document_pages.csv and datapackage.json into OUT."""
+    """Write documents.csv, document_pages.csv and datapackage.json into OUT (keeping published URLs)."""
+    urls, published_version, published_log = published_state(out)
     data = table()
     docs, pages = [], []
     for doc in data["documents"]:
         anchors = data["pages"].get(doc["document_id"])
-        docs.append(document_row(doc, anchors))
+        docs.append({**document_row(doc, anchors), "url": urls.get(doc["document_id"], "")})
         if anchors:
             lines = (shared / "seeds" / doc["text_file"]).read_text(encoding="utf-8").split("\n")
             pages.extend(page_rows(doc, anchors, lines))
     terms = [{**t, "forms": ";".join(t["forms"])} for t in json.loads(GLOSSARY.read_text(encoding="utf-8"))["terms"]]
-    return packagefiles.write_package(out, descriptor(),
-                                      {"documents": docs, "document_pages": pages, "glossary": terms})
+    desc = descriptor()
+    if _version(published_version) > _version(desc["version"]):
+        own = {entry["version"] for entry in CHANGELOG}
+        desc["version"] = published_version
+        desc["portal"]["changelog"] = CHANGELOG + [e for e in published_log if e["version"] not in own]
+    return packagefiles.write_package(out, desc, {"documents": docs, "document_pages": pages, "glossary": terms})
 
 
 def _field(name: str, kind: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
