@@ -118,6 +118,8 @@ class Defaults:
     #: Several app hosts share the database: each writes versions published on another host into its
     #: own folders and redoes their search documents in the background (portal/publishing/replica.py).
     PUBLISHING_REPLICA = False
+    #: Hosts an official document URL may be on (space-separated; their subdomains too; empty: any).
+    PUBLISHING_DOCUMENT_URL_HOSTS = "city.setagaya.lg.jp"
 
 
 def _coerce(raw: str, default: Any) -> Any:

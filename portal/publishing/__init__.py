@@ -1,4 +1,5 @@
-"""The ward's data-publishing back office: template, upload and validation, draft, approval.
+"""The ward's data-publishing back office: template, upload and validation, draft, approval; and the
+official URLs of the source documents (proposed, then approved by a second person).
 
 Staff pages live under /staff/data/ (behind the staff login); `portal data …` is the CLI twin.
 """
@@ -10,7 +11,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the publishing pages and the `portal data` commands."""
-    from portal.publishing import replica
+    from portal.publishing import document_views, replica  # noqa: F401  (document_views adds its routes to bp)
     from portal.publishing.cli import data_group
     from portal.publishing.views import bp
 

@@ -1,4 +1,5 @@
-"""Approve a draft from an entry point: commit the publication, then refresh search, audit both.
+"""Approve a draft (figures, or a document's URL) from an entry point: commit the publication,
+then refresh search, audit both.
 
 Shared by the staff page and `portal data approve`. Only the package's search documents that
 changed are re-indexed (portal.publishing.reindex). The publication is recorded with its files
@@ -12,6 +13,8 @@ stamp at once (expire_pages), other processes within a second.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from sqlalchemy.orm import Session
@@ -21,8 +24,8 @@ from portal.cache import expire_pages
 from portal.catalog import releases
 from portal.db import begin_write, get_session
 from portal.i18n import _
-from portal.publishing import reindex, release, replica
-from portal.publishing.models import Publication
+from portal.publishing import document_urls, reindex, release, replica
+from portal.publishing.models import DocumentUrlDraft, Draft, Publication
 from portal.publishing.packages import PublishingError, package_folder, read_plan_package
 from portal.publishing.services import get_draft
 from portal.staff import audit
@@ -35,22 +38,46 @@ def destinations(app: Flask) -> release.Destinations:
     return release.Destinations(cfg["DATASETS_DIR"], cfg["RELEASES_DIR"], cfg["PUBLIC_BASE_URL"])
 
 
+#: Approves a draft: (session, draft, actor=, now=, to=, comment=) → the published version.
+Approver = Callable[..., release.Published]
+
+
 def approve_and_refresh(
     app: Flask, draft_id: int, *, username: str, comment: str, actor_of: Callable[[Session, str], StaffUser]
 ) -> release.Published:
-    """Approve DRAFT_ID as USERNAME, commit, update the search index and audit the refresh."""
+    """Approve figures draft DRAFT_ID as USERNAME, commit, update the search index, audit the refresh."""
+    def names(draft: Draft) -> tuple[str, str]:
+        return _names(app, draft.package_name)
+
+    return _approve(app, draft_id, get_draft, names, release.approve, username=username, comment=comment,
+                    actor_of=actor_of)
+
+
+def approve_url_and_refresh(
+    app: Flask, draft_id: int, *, username: str, comment: str, actor_of: Callable[[Session, str], StaffUser]
+) -> release.Published:
+    """Approve document-URL proposal DRAFT_ID as USERNAME: the registry's next version, as for figures."""
+    def names(_draft: DocumentUrlDraft) -> tuple[str, str]:
+        return document_urls.PACKAGE, document_urls.PACKAGE  # the registry: its dataset, no plan
+
+    return _approve(app, draft_id, document_urls.get, names, document_urls.approve, username=username,
+                    comment=comment, actor_of=actor_of)
+
+
+def _approve(app: Flask, draft_id: int, find: Callable[[Session, int], Any],
+             names: Callable[[Any], tuple[str, str]], approve: Approver, *, username: str, comment: str,
+             actor_of: Callable[[Session, str], StaffUser]) -> release.Published:
+    """Find the draft, approve it, record the publication, commit; then search, cache, audit, hooks."""
     session = get_session()
     session.rollback()  # a write transaction must begin before any read (see db.begin_write)
     begin_write(session)
     actor = actor_of(session, username)
-    draft = get_draft(session, draft_id)
+    draft = find(session, draft_id)
     if draft is None:
         raise PublishingError(_("There is no draft %(id)s.", id=draft_id))
-    name, plan_id = _names(app, draft.package_name)
+    name, plan_id = names(draft)
     before = reindex.documents(app, session, name, plan_id)
-    published = release.approve(
-        session, draft, actor=actor, now=clock.now(), to=destinations(app), comment=comment
-    )
+    published = approve(session, draft, actor=actor, now=clock.now(), to=destinations(app), comment=comment)
     changes = reindex.compare(before, reindex.documents(app, session, name, plan_id))
     publication = _record(app, session, draft, published, changes)
     session.commit()
@@ -71,17 +98,21 @@ def _names(app: Flask, package: str) -> tuple[str, str]:
     return pkg.name, (pkg.descriptor.get("portal") or {}).get("plan_id", pkg.name)
 
 
-def _record(app: Flask, session: Session, draft, published: release.Published,
+def _record(app: Flask, session: Session, draft: Draft | DocumentUrlDraft, published: release.Published,
             changes: reindex.SearchChanges) -> Publication:
     """The publication's row and its files in the database (what other app hosts catch up with)."""
+    is_url = isinstance(draft, DocumentUrlDraft)
     publication = Publication(
-        package_name=published.name, version=published.version, bump=draft.bump, draft_id=draft.id,
-        published_by=draft.decided_by, published_at=draft.decided_at, search_changes=changes.as_record())
+        package_name=published.name, version=published.version, bump="patch" if is_url else draft.bump,
+        draft_id=draft.id, kind="document_url" if is_url else "figures", published_by=draft.decided_by,
+        published_at=draft.decided_at, search_changes=changes.as_record())
     session.add(publication)
     session.flush()
     to = destinations(app)
     folder = releases.release_dir(to.releases_dir, published.name, published.version)
-    replica.store_files(session, publication, folder, package_folder(to.datasets_dir, published.name))
+    name = published.name
+    package = Path(to.datasets_dir) / name if is_url else package_folder(to.datasets_dir, name)
+    replica.store_files(session, publication, folder, package)
     return publication
 
 

@@ -39,3 +39,13 @@ class DecisionForm(FlaskForm):
     """An administrator's decision on a draft: approve, or send back with a comment."""
 
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+
+
+class DocumentUrlForm(FlaskForm):
+    """Propose the official URL of a registered ward document (empty: remove the URL)."""
+
+    document = SelectField(_l("Document"))
+    url = StringField(_l("Official URL (https://…; empty to remove the URL)"),
+                      validators=[Optional(), Length(max=4000)])
+    note = TextAreaField(_l("Where the URL comes from (public, in the registry's changelog)"),
+                         validators=[Optional(), Length(max=1000)])

@@ -62,7 +62,10 @@ class Publication(Base):
     version: Mapped[str] = mapped_column(String(40))
     #: "minor" (new figures) or "patch" (a correction).
     bump: Mapped[str] = mapped_column(String(10))
+    #: The draft or document-URL proposal published (see `kind`).
     draft_id: Mapped[int]
+    #: "figures" (a Draft of observations) or "document_url" (a DocumentUrlDraft of the registry).
+    kind: Mapped[str] = mapped_column(String(20), default="figures", server_default="figures")
     published_by: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime]
     #: {"update": ["kind:key", …], "delete": ["kind:key", …]}: what the search index must redo.
@@ -85,3 +88,30 @@ class StoredFile(Base):
     filename: Mapped[str] = mapped_column(String(200))
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DocumentUrlDraft(Base):
+    """A proposed official URL of a registered ward document, waiting for a second person's 決裁.
+
+    Approval publishes the next patch version of the documents registry (plan-documents) with the
+    URL; until then nothing public changes.
+    """
+
+    __tablename__ = "publishing_document_url"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(100), index=True)
+    #: The registry version the proposal was made against (approval refuses a stale proposal).
+    base_version: Mapped[str] = mapped_column(String(40))
+    #: The URL before (empty: none) and the URL proposed (empty: remove the URL).
+    old_url: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text)
+    #: Where the URL comes from (e.g. the ward's page listing the plan), public in the changelog.
+    note: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default=DRAFT)
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    published_version: Mapped[str | None] = mapped_column(String(40))

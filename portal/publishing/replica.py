@@ -107,9 +107,11 @@ def apply_search(app: Flask, session: Session, publication: Publication) -> dict
     """Redo the search documents PUBLICATION changed, as the shared database has them."""
     from portal.publishing.packages import read_plan_package
 
-    pkg = read_plan_package(app.config["DATASETS_DIR"], publication.package_name)
-    plan_id = (pkg.descriptor.get("portal") or {}).get("plan_id", pkg.name)
-    changes = reindex.redo(app, session, pkg.name, plan_id, publication.search_changes)
+    name, plan_id = publication.package_name, publication.package_name  # the registry has no plan
+    if publication.kind == "figures":
+        pkg = read_plan_package(app.config["DATASETS_DIR"], name)
+        plan_id = (pkg.descriptor.get("portal") or {}).get("plan_id", pkg.name)
+    changes = reindex.redo(app, session, name, plan_id, publication.search_changes)
     return reindex.apply(changes)
 
 

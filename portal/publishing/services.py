@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -166,29 +167,35 @@ def check_decider(draft: Draft, actor: StaffUser) -> None:
 
     :raise NotAllowed: not an admin, or the uploader. :raise PublishingError: already decided.
     """
+    check_decision(actor, draft.uploaded_by, draft.status,
+                   _("You uploaded this draft; another administrator must decide on it."))
+
+
+def check_decision(actor: StaffUser, author: str, status: str, own: str) -> None:
+    """ACTOR may decide on AUTHOR's waiting draft only as another admin (OWN: the message to AUTHOR)."""
     if not actor.can("admin"):
         raise NotAllowed(_("Only an administrator can approve or send back a draft."))
-    if actor.username == draft.uploaded_by:
-        raise NotAllowed(_("You uploaded this draft; another administrator must decide on it."))
-    if draft.status != DRAFT:
+    if actor.username == author:
+        raise NotAllowed(own)
+    if status != DRAFT:
         raise PublishingError(_("This draft has already been decided."))
 
 
 def send_back(session: Session, draft: Draft, *, actor: StaffUser, comment: str, now: datetime) -> Draft:
     """Return a draft to its uploader with a comment; nothing is published."""
     check_decider(draft, actor)
+    mark_sent_back(session, draft, actor=actor, comment=comment, now=now, action="publishing.send_back",
+                   target=f"draft:{draft.id}")
+    return draft
+
+
+def mark_sent_back(session: Session, draft: Any, *, actor: StaffUser, comment: str, now: datetime,
+                   action: str, target: str) -> None:
+    """Record DRAFT (figures or a document URL) as sent back with COMMENT, which must say something."""
     if not comment.strip():
         raise PublishingError(_("Say what needs to change when sending a draft back."))
     draft.status, draft.decided_by, draft.decided_at = SENT_BACK, actor.username, now
     draft.comment = comment.strip()
     session.flush()
-    audit.record(
-        session,
-        actor=actor.username,
-        action="publishing.send_back",
-        target=f"draft:{draft.id}",
-        before={"status": DRAFT},
-        after={"status": SENT_BACK, "comment": draft.comment},
-        now=now,
-    )
-    return draft
+    audit.record(session, actor=actor.username, action=action, target=target, before={"status": DRAFT},
+                 after={"status": SENT_BACK, "comment": draft.comment}, now=now)

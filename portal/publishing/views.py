@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import (
     Blueprint,
     Response,
@@ -172,37 +175,37 @@ def draft_page(draft_id: int):
 @login.require("admin")
 def decide(draft_id: int):
     """Approve the draft (publish the new version) or send it back with a comment."""
+    return decide_with(draft_id, services.get_draft, approve_and_refresh, services.send_back,
+                       _("The draft was sent back to its uploader."), ".draft_page")
+
+
+def decide_with(draft_id: int, find: Callable[[Any, int], Any], approve: Callable[..., Any],
+                send_back: Callable[..., Any], sent_back: str, page: str):
+    """The decision POST of a draft (figures or a document URL): approve and publish, or send back."""
     form = DecisionForm()
     if not form.validate_on_submit():
         abort(400)
     session = get_session()
-    draft = services.get_draft(session, draft_id) or abort(404)
+    find(session, draft_id) or abort(404)
     try:
         if request.form.get("decision") == "approve":
-            published = approve_and_refresh(
-                current_app._get_current_object(),
-                draft.id,  # type: ignore[attr-defined]
+            published = approve(
+                current_app._get_current_object(),  # type: ignore[attr-defined]
+                draft_id,
                 username=g.staff_user.username,
                 comment=form.comment.data or "",
                 actor_of=lambda s, name: s.merge(g.staff_user),
             )
-            flash(
-                _(
-                    "Version %(version)s of %(name)s is published.",
-                    version=published.version,
-                    name=published.name,
-                )
-            )
+            flash(_("Version %(version)s of %(name)s is published.", version=published.version,
+                    name=published.name))
         else:
             session.rollback()
             begin_write(session)
-            draft = services.get_draft(session, draft_id) or abort(404)
-            services.send_back(
-                session, draft, actor=g.staff_user, comment=form.comment.data or "", now=clock.now()
-            )
+            draft = find(session, draft_id) or abort(404)
+            send_back(session, draft, actor=g.staff_user, comment=form.comment.data or "", now=clock.now())
             session.commit()
-            flash(_("The draft was sent back to its uploader."))
+            flash(sent_back)
     except PublishingError as exc:
         session.rollback()
         flash(str(exc), "error")
-    return redirect(url_for(".draft_page", draft_id=draft_id), code=303)
+    return redirect(url_for(page, draft_id=draft_id), code=303)

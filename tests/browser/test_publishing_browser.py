@@ -119,3 +119,30 @@ def test_ward_publishes_fy2023_actuals_through_the_browser(chromium, ward, tmp_p
     assert _digests(ward) == before
     admin.goto(f"{ward}/ja/search?q={SOURCE['title_ja']}")
     assert admin.locator("a[href='/ja/datasets/mirai-plan-2022/']").count() >= 1
+
+
+def test_ward_supplies_a_documents_official_url_through_the_browser(chromium, ward, axe_check):
+    """Issue 18's "the data-publishing flow lets staff fill it": propose, see, approve, then public."""
+    url = "https://www.city.setagaya.lg.jp/test-only/mirai-2022-progress.html"
+    editor = _login(chromium, ward, "sato")
+    editor.get_by_role("link", name="出典資料").click()
+    assert editor.locator("h1").inner_text() == "出典資料"
+    assert axe_check(editor) == []
+    editor.get_by_label("資料", exact=True).select_option("mirai-2022-progress")
+    editor.get_by_label("公式URL（https://…。空欄にするとURLを削除）").fill("http://www.city.setagaya.lg.jp/x")
+    editor.get_by_label("URLの出どころ（一覧の変更履歴で公開されます）").fill("区の計画一覧のページ")
+    editor.get_by_role("button", name="承認を依頼する").click()
+    assert "https:// で始め" in editor.get_by_role("alert").inner_text()  # explained, nothing kept
+    editor.get_by_label("公式URL（https://…。空欄にするとURLを削除）").fill(url)
+    editor.get_by_role("button", name="承認を依頼する").click()
+    assert editor.locator("h1").inner_text().startswith("提案 1")
+    assert axe_check(editor) == []
+    with urllib.request.urlopen(f"{ward}/ja/datasets/mirai-plan-2022/") as response:
+        assert url not in response.read().decode()
+    admin = _login(chromium, ward, "suzuki")
+    admin.goto(f"{ward}/staff/data/documents/drafts/1")
+    admin.get_by_role("button", name="承認して公表する").click()
+    assert "plan-documents" in admin.locator("body").inner_text()
+    public = chromium.new_context(locale="ja-JP").new_page()
+    public.goto(f"{ward}/ja/datasets/mirai-plan-2022/")
+    assert public.get_by_role("link", name="公式ページ").get_attribute("href") == url

@@ -23,13 +23,11 @@ MIRAI = "mirai-plan-2022"
 STAFF = (("admin", "admin"), ("chief", "admin"), ("editor", "editor"), ("mod", "moderator"))
 
 
-@pytest.fixture(scope="session")
-def pub_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder with datasets (mirai-plan-2022, tiny-plan), releases, index and database, built once."""
-    tmp = tmp_path_factory.mktemp("pub-built")
+def build_folder(tmp: Path, packages: list[Path]) -> Path:
+    """Build TMP with copies of the package folders PACKAGES, staff of every role; return TMP."""
     datasets = tmp / "datasets"
-    shutil.copytree(ROOT / "datasets" / MIRAI, datasets / MIRAI)
-    shutil.copytree(TEST_DATASETS / "tiny-plan", datasets / "tiny-plan")
+    for folder in packages:
+        shutil.copytree(folder, datasets / folder.name)
     config = make_config(tmp, datasets)
     (tmp / "database-url").write_text(str(config["DATABASE_URL"]))
     app = create_app(config)
@@ -41,16 +39,25 @@ def pub_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp
 
 
+def copy_built(built: Path, tmp: Path, database_url: str | None = None) -> Flask:
+    """An app on fresh copies of BUILT's folders under TMP and of its database (unless given one)."""
+    for name in ("datasets", "releases", "search_index"):
+        shutil.copytree(built / name, tmp / name, symlinks=True)  # the index links each language
+    url = database_url or clone_database((built / "database-url").read_text(), tmp)
+    return create_app({**make_config_without_database(tmp), "DATABASE_URL": url})
+
+
+@pytest.fixture(scope="session")
+def pub_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with datasets (mirai-plan-2022, tiny-plan), releases, index and database, built once."""
+    return build_folder(tmp_path_factory.mktemp("pub-built"),
+                        [ROOT / "datasets" / MIRAI, TEST_DATASETS / "tiny-plan"])
+
+
 @pytest.fixture
 def pub_app(pub_built: Path, tmp_path: Path) -> Iterator[Flask]:
     """A fresh copy of the built folder (own database, datasets, releases and index)."""
-    for name in ("datasets", "releases", "search_index"):
-        shutil.copytree(pub_built / name, tmp_path / name, symlinks=True)  # the index links each language
-    config = {
-        **make_config_without_database(tmp_path),
-        "DATABASE_URL": clone_database((pub_built / "database-url").read_text(), tmp_path),
-    }
-    app = create_app(config)
+    app = copy_built(pub_built, tmp_path)
     yield app
     app.extensions["db_engine"].dispose()
 
