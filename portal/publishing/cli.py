@@ -1,4 +1,4 @@
-"""`portal data template|import|approve`: the publishing back office for scripts."""
+"""`portal data template|import|approve|document-url|approve-document-url`: the back office for scripts."""
 
 from __future__ import annotations
 
@@ -149,6 +149,50 @@ def approve_command(draft_id: int, by: str, comment: str) -> None:
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     try:
         published = after.approve_and_refresh(app, draft_id, username=by, comment=comment, actor_of=_staff)
+    except PublishingError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"published {published.name} {published.version}")
+
+
+@data_group.command("document-url")
+@click.argument("document_id")
+@click.argument("url")
+@click.option("--note", required=True, help="Where the URL comes from (public, in the changelog).")
+@click.option("--by", "by", required=True, help="Username of the proposing editor or admin.")
+@with_appcontext
+def document_url_command(document_id: str, url: str, note: str, by: str) -> None:
+    """Propose URL as the official page of registered document DOCUMENT_ID ("" removes it)."""
+    from portal import clock
+    from portal.db import begin_write, get_session
+    from portal.publishing import document_urls
+
+    session = get_session()
+    begin_write(session)
+    hosts = tuple(current_app.config["PUBLISHING_DOCUMENT_URL_HOSTS"].split())
+    try:
+        draft = document_urls.propose(session, current_app.config["DATASETS_DIR"], document_id=document_id,
+                                      url=url, note=note, actor=_staff(session, by), hosts=hosts,
+                                      now=clock.now())
+    except PublishingError as exc:
+        session.rollback()
+        raise click.ClickException(str(exc)) from None
+    session.commit()
+    click.echo(f"document-url draft {draft.id}: {document_id} → {draft.url or '(no URL)'}")
+
+
+@data_group.command("approve-document-url")
+@click.argument("draft_id", type=int)
+@click.option("--by", "by", required=True, help="Username of the approving admin (not the proposer).")
+@click.option("--comment", default="", help="Approval comment.")
+@with_appcontext
+def approve_document_url_command(draft_id: int, by: str, comment: str) -> None:
+    """Approve document-URL DRAFT_ID: publish the documents registry's next version."""
+    from portal.publishing import after
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        published = after.approve_url_and_refresh(app, draft_id, username=by, comment=comment,
+                                                  actor_of=_staff)
     except PublishingError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"published {published.name} {published.version}")

@@ -30,7 +30,7 @@ from portal.publishing import packagefolder
 from portal.publishing.models import APPROVED, DRAFT, DocumentUrlDraft
 from portal.publishing.packages import PublishingError
 from portal.publishing.release import Destinations, Published, next_version
-from portal.publishing.services import check_decision, mark_sent_back, today_jst
+from portal.publishing.services import NotAllowed, check_decision, mark_sent_back, today_jst
 from portal.staff import audit
 from portal.staff.models import StaffUser
 
@@ -84,6 +84,8 @@ def registry_version(datasets_dir: str) -> str:
 def propose(session: Session, datasets_dir: str, *, document_id: str, url: str, note: str,
             actor: StaffUser, hosts: tuple[str, ...], now: datetime) -> DocumentUrlDraft:
     """Keep a proposed URL for DOCUMENT_ID as a draft (nothing public changes); audited."""
+    if not actor.can("editor"):
+        raise NotAllowed(_("Only an editor or an administrator can propose a URL."))
     doc = next((d for d in documents(datasets_dir) if d.document_id == document_id), None)
     if doc is None:
         raise UrlRefused(_("Choose a document of the registry."))

@@ -215,3 +215,28 @@ def test_the_extractor_keeps_urls_the_ward_published(app, tmp_path):
         sys.path.remove(str(ROOT / "tools" / "extract"))
     extractor.build(out, ROOT.parent / "shared")
     assert _digest(out) == _digest(Path(app.config["DATASETS_DIR"]) / REGISTRY)
+
+
+def test_the_command_line_twin_proposes_and_approves(app):
+    runner = app.test_cli_runner()
+    refused = runner.invoke(args=["data", "document-url", DOC, URL, "--note", "計画一覧", "--by", "mod"])
+    assert refused.exit_code == 1 and "Only an editor or an administrator" in refused.output
+    bad = runner.invoke(args=["data", "document-url", DOC, "http://x.example/", "--note", "n", "--by",
+                              "editor"])
+    assert bad.exit_code == 1 and "https://" in bad.output
+    made = runner.invoke(args=["data", "document-url", DOC, URL, "--note", "計画一覧", "--by", "editor"])
+    assert made.exit_code == 0, made.output
+    draft_id = re.search(r"draft (\d+)", made.output).group(1)
+    own = runner.invoke(args=["data", "approve-document-url", draft_id, "--by", "editor"])
+    assert own.exit_code == 1
+    done = runner.invoke(args=["data", "approve-document-url", draft_id, "--by", "chief"])
+    assert done.exit_code == 0 and "published plan-documents 1.1.1" in done.output
+    assert _registry(app)[1][DOC]["url"] == URL
+
+
+def test_a_moderator_neither_sees_nor_proposes(app):
+    moderator = _client(app, "mod")
+    assert moderator.get(PAGE).status_code == 403
+    fingerprint = db_fingerprint(app)
+    assert moderator.post(PAGE, data={"document": DOC, "url": URL, "note": "n"}).status_code in (400, 403)
+    assert db_fingerprint(app) == fingerprint
