@@ -29,6 +29,7 @@ DOC = "mirai-2022-progress"
 URL = "https://www.city.setagaya.lg.jp/test-only/mirai-2022-progress.html"
 REGISTRY = "plan-documents"
 PAGE = "/staff/data/documents/"
+INDICATOR = "/ja/plans/indicator/mirai-plan-2022:action:1-1-1/"
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,7 @@ def test_url_is_public_only_after_another_admin_approves(app):
     old_rows = (datasets / REGISTRY / "documents.csv").read_text(encoding="utf-8").splitlines()
     public = app.test_client()
     assert URL not in public.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True)
+    assert "出典：世田谷区未来つながるプラン" in public.get(INDICATOR).get_data(as_text=True)
 
     editor = _client(app, "editor")
     listing = editor.get(PAGE).get_data(as_text=True)
@@ -115,6 +117,9 @@ def test_url_is_public_only_after_another_admin_approves(app):
 
     page = public.get("/ja/datasets/mirai-plan-2022/").get_data(as_text=True)
     assert f'<a href="{URL}">公式ページ</a>' in page
+    citing = public.get(INDICATOR).get_data(as_text=True)  # the citation 「出典：…p.N」 links it too
+    link = f'<a href="{re.escape(URL)}" rel="noopener">公式ページ</a>'
+    assert re.search("出典：世田谷区未来つながるプラン[^<]*" + link, citing)
     registry_page = public.get(f"/ja/datasets/{REGISTRY}/").get_data(as_text=True)
     assert "公式ページのURLを登録" in registry_page
     catalog = public.get("/catalog.jsonld").get_data(as_text=True)
