@@ -225,7 +225,7 @@ def test_the_extractor_keeps_urls_the_ward_published(app, tmp_path):
 def test_the_command_line_twin_proposes_and_approves(app):
     runner = app.test_cli_runner()
     refused = runner.invoke(args=["data", "document-url", DOC, URL, "--note", "計画一覧", "--by", "mod"])
-    assert refused.exit_code == 1 and "Only an editor or an administrator" in refused.output
+    assert refused.exit_code == 1 and "URLを提案できるのは編集者か管理者だけです。" in refused.output
     bad = runner.invoke(args=["data", "document-url", DOC, "http://x.example/", "--note", "n", "--by",
                               "editor"])
     assert bad.exit_code == 1 and "https://" in bad.output
