@@ -26,8 +26,9 @@ def test_wal_is_emptied_after_a_burst_once_writers_are_idle(tmp_path):
     engine.dispose()
 
 
-def _wal_over_the_limit(tmp_path):
-    """An app whose -wal file is over the limit, with a reader still on an old snapshot."""
+def _wal_over_the_limit(tmp_path, rows: int = 30):
+    """An app whose -wal file is over the limit (ROWS blobs of 250 kB), with a reader still on an
+    old snapshot."""
     config = make_config(tmp_path)
     config["DATABASE_URL"] = f"sqlite:///{tmp_path / 'wal.sqlite'}"
     app = create_app(config)
@@ -37,11 +38,28 @@ def _wal_over_the_limit(tmp_path):
         conn.execute(text("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)"))
     reader = engine.connect()
     reader.execute(text("SELECT count(*) FROM filler")).scalar()  # BEGIN: holds a snapshot
-    for _ in range(30):
+    for _ in range(rows):
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO filler (body) VALUES (randomblob(250000))"))
     assert os.path.getsize(tmp_path / "wal.sqlite-wal") > checkpoint.LIMIT_BYTES
     return engine, reader
+
+
+def test_without_the_idle_checkpoint_the_wal_shrinks_back_to_the_size_limit(tmp_path, monkeypatch):
+    # A server that is never idle never gets the TRUNCATE checkpoint; journal_size_limit still cuts
+    # the -wal file back once SQLite's own checkpoint has run and the log starts over.
+    monkeypatch.setattr(checkpoint, "checkpoint_if_due", lambda *_args: False)
+    engine, reader = _wal_over_the_limit(tmp_path, rows=80)
+    wal = tmp_path / "wal.sqlite-wal"
+    peak = os.path.getsize(wal)
+    assert peak > checkpoint.JOURNAL_SIZE_LIMIT
+    reader.commit()
+    reader.close()
+    for _ in range(10):  # past wal_autocheckpoint: SQLite checkpoints, then restarts the log
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO filler (body) VALUES (randomblob(250000))"))
+    assert os.path.getsize(wal) <= checkpoint.JOURNAL_SIZE_LIMIT, (peak, os.path.getsize(wal))
+    engine.dispose()
 
 
 def test_a_checkpoint_never_keeps_writers_waiting_behind_a_reader(tmp_path, monkeypatch):
