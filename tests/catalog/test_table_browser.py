@@ -128,3 +128,12 @@ def test_bad_parameters_are_explained_not_crashes(real_client, query):
     page = real_client.get(PAGE % "observations" + "?" + query)
     assert page.status_code == 400 and "パラメーター" in page.get_data(as_text=True)
     assert real_client.get(ROWS % "observations" + "?" + query).status_code == 400
+
+
+@pytest.mark.parametrize("size", ["0", "1001", "9" * 20])
+def test_a_page_size_outside_1_to_1000_is_refused_naming_the_parameter(real_client, records, size):
+    """_size is bounded (a huge page would hold the worker); the answer names the parameter."""
+    response = real_client.get(ROWS % "observations" + f"?_size={size}&_lang=en")
+    assert response.status_code == 400
+    assert "_size" in json.dumps(response.get_json())
+    assert len(_rows(real_client, "_size=1000")["rows"]) == min(1000, len(records))
