@@ -114,3 +114,21 @@ def test_sessions_are_listed_on_the_own_page_and_one_can_be_revoked(staff_app):
         assert laptop.get("/staff/").status_code == 303
         assert office.get("/staff/").status_code == 200
         assert PASSWORD not in text
+
+
+def test_one_staff_member_cannot_end_another_ones_session(staff_app):
+    # Session ids are small integers on the page: the id of someone else's session ends nothing.
+    admin, editor = staff_app.test_client(), staff_app.test_client()
+    with clock.frozen(AFTER):
+        assert login(admin, "admin").status_code == 303
+        assert login(editor, "editor").status_code == 303
+        page = admin.get("/staff/account").get_data(as_text=True)
+        admins = re.findall(r'name="session" value="([^"]+)"', page)
+        assert admins
+        for session_id in admins:
+            r = post(editor, "/staff/account/sessions/revoke", {"session": session_id},
+                     form_path="/staff/account")
+            assert r.status_code == 303
+            answer = editor.get(r.headers["Location"]).get_data(as_text=True)
+            assert "そのセッションは既に終了していました。" in answer
+        assert admin.get("/staff/").status_code == 200
