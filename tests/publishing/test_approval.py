@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from portal.staff.models import AuditEntry
-from tests.helpers import MIRAI_FIX, MIRAI_NEXT, MIRAI_VERSION, db_fingerprint
+from tests.helpers import MIRAI_FIX, MIRAI_NEXT, MIRAI_VERSION, db_fingerprint, hidden_fields
 from tests.publishing.conftest import MIRAI, login
 from tests.publishing.filling import THREE, as_bytes, filled, find_row, import_file, put
 
@@ -75,11 +75,29 @@ def test_editor_cannot_approve_and_moderator_cannot_upload(pub_app, tmp_path):
     client = pub_app.test_client()
     login(client, "mod")
     assert client.get("/staff/data/").status_code == 403
-    assert client.post("/staff/data/upload", data={}).status_code in (400, 403)
+    # A well-formed upload with a valid token (the one an editor's would carry) is still refused.
+    token = hidden_fields(client.get("/staff/account").get_data(as_text=True))["csrf_token"]
+    drafts = _draft_count(pub_app)
+    answer = client.post("/staff/data/upload", content_type="multipart/form-data", data={
+        "csrf_token": token, "package": MIRAI,
+        "file": (io.BytesIO(as_bytes(filled(pub_app, tmp_path))), "推進状況R5.xlsx")})
+    assert answer.status_code == 403
+    assert _draft_count(pub_app) == drafts
     client = pub_app.test_client()
     login(client, "editor")
     assert client.get(f"/staff/data/drafts/{draft_id}").status_code == 200
     assert client.post(f"/staff/data/drafts/{draft_id}/decide", data={}).status_code in (400, 403)
+
+
+def _draft_count(app) -> int:
+    """How many drafts (waiting, sent back or decided) the database holds."""
+    from sqlalchemy import func
+
+    from portal.db import get_session
+    from portal.publishing.models import Draft
+
+    with app.app_context():
+        return get_session().scalar(select(func.count()).select_from(Draft))
 
 
 def test_send_back_keeps_everything_unpublished(pub_app, tmp_path):
